@@ -1,0 +1,798 @@
+/* attache-cli.c: the analyst's library from the command line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Output meant for scripts is fixed and never translated: the "imported",
+ * "duplicate of", "deleted" and "error:" line prefixes, the tab-separated
+ * columns of list and search, and every JSON key. Everything else is for
+ * people and goes through gettext.
+ *
+ * Exit statuses: 0 success, 1 the command could not do (all of) what was
+ * asked, 2 the command line itself is wrong.
+ */
+
+#define G_LOG_DOMAIN "attache-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "attache.h"
+
+enum
+{
+  CLI_EXIT_OK     = 0,
+  CLI_EXIT_FAILED = 1,
+  CLI_EXIT_USAGE  = 2,
+};
+
+typedef struct _CliCommand CliCommand;
+
+struct _CliCommand
+{
+  const char *name;
+  const char *parameters;   /* translatable, shown after the name in usage */
+  const char *summary;      /* translatable */
+  int       (*run) (const CliCommand  *command,
+                    char             **args,
+                    const char        *library_path);
+};
+
+#define LIBRARY_OPTION(data) \
+  { "library", 0, 0, G_OPTION_ARG_FILENAME, (data), \
+    N_("Use the library in FILE instead of $ATTACHE_LIBRARY or the default"), N_("FILE") }
+
+#define JSON_OPTION(data) \
+  { "json", 0, 0, G_OPTION_ARG_NONE, (data), \
+    N_("Print JSON instead of text"), NULL }
+
+/* Output helpers */
+
+/* Writes one line to stderr: "error: " followed by @format, all on one line. */
+static void print_error (const char *format,
+                         ...) G_GNUC_PRINTF (1, 2);
+
+static void
+flatten_line (char *text)
+{
+  for (char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\n' || *p == '\r' || *p == '\t')
+        *p = ' ';
+    }
+}
+
+static void
+print_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  flatten_line (message);
+
+  /* Not translated: scripts look for it. */
+  fflush (stdout);
+  fprintf (stderr, "error: %s\n", message);
+}
+
+static const char *
+error_message (const GError *error)
+{
+  if (error == NULL || error->message == NULL || *error->message == '\0')
+    return _("unknown error");
+
+  return error->message;
+}
+
+/* Writes @value as one column of a tab-separated line: "-" when missing, and
+ * tabs and line breaks inside it turned into spaces so columns stay columns. */
+static void
+put_field (const char *value)
+{
+  if (value == NULL || *value == '\0')
+    {
+      fputs ("-", stdout);
+      return;
+    }
+
+  for (const char *p = value; *p != '\0'; p++)
+    putchar (*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
+}
+
+/* For people: a value, or a dash when there is none. */
+static const char *
+or_dash (const char *value)
+{
+  return value != NULL && *value != '\0' ? value : "-";
+}
+
+/* ISO 8601 in UTC, whole seconds: "2024-04-02T09:30:00Z". */
+static char *
+format_timestamp (GDateTime *when)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (when == NULL)
+    return NULL;
+
+  utc = g_date_time_to_utc (when);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_int_member (JsonBuilder *builder,
+                const char  *name,
+                gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+/* The members every article object has, in list, show and search. */
+static void
+add_article_members (JsonBuilder    *builder,
+                     AttacheArticle *article)
+{
+  g_autofree char *imported = format_timestamp (attache_article_get_imported (article));
+
+  add_int_member (builder, "id", attache_article_get_id (article));
+  add_string_member (builder, "title", attache_article_get_title (article));
+  add_string_member (builder, "published", attache_article_get_published (article));
+  add_string_member (builder, "source", attache_article_get_source (article));
+  add_string_member (builder, "url", attache_article_get_url (article));
+  add_string_member (builder, "author", attache_article_get_author (article));
+  add_string_member (builder, "language", attache_article_get_language (article));
+  add_string_member (builder, "imported", imported);
+  add_string_member (builder, "origin", attache_article_get_origin (article));
+  add_string_member (builder, "sha256", attache_article_get_sha256 (article));
+  add_int_member (builder, "words", attache_article_get_n_words (article));
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *data = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, NULL);
+
+  fputs (data, stdout);
+  fputc ('\n', stdout);
+}
+
+/* Command line helpers */
+
+/* Parses the options of @command out of @args. On return @args holds the
+ * command name followed by its positional arguments. Prints the problem
+ * and returns FALSE when the command line is wrong. */
+static gboolean
+parse_command_options (const CliCommand   *command,
+                       const GOptionEntry *entries,
+                       char             ***args)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("attache-cli %s", command->name);
+
+  /* So that "--help" says "attache-cli show [OPTION…] ID". */
+  g_set_prgname (prgname);
+
+  context = g_option_context_new (*command->parameters != '\0' ? _(command->parameters) : NULL);
+  g_option_context_set_summary (context, _(command->summary));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse_strv (context, args, &error))
+    {
+      print_error ("%s", error_message (error));
+      return FALSE;
+    }
+
+  /* GOption leaves the "--" that ends the options in place when arguments
+   * follow it ("search -- -draft"); it is not an argument. */
+  for (guint i = 1; (*args)[i] != NULL; i++)
+    {
+      if (g_str_equal ((*args)[i], "--"))
+        {
+          g_free ((*args)[i]);
+          memmove (&(*args)[i], &(*args)[i + 1], (g_strv_length (&(*args)[i + 1]) + 1) * sizeof (char *));
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Reads a positive article id. Anything else is a usage error. */
+static gboolean
+parse_article_id (const char *text,
+                  gint64     *out_id)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  if (!g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, &id, &error))
+    {
+      /* Translators: %s is what was typed in place of an article id. */
+      print_error (_("“%s” is not an article id (a whole number above 0)"), text);
+      return FALSE;
+    }
+
+  *out_id = id;
+  return TRUE;
+}
+
+/* Expects exactly one positional argument, an article id. */
+static gboolean
+parse_single_id (const CliCommand  *command,
+                 char             **args,
+                 gint64            *out_id)
+{
+  if (g_strv_length (args) != 2)
+    {
+      /* Translators: %s is a command name such as "show". */
+      print_error (_("“%s” takes exactly one article id"), command->name);
+      return FALSE;
+    }
+
+  return parse_article_id (args[1], out_id);
+}
+
+static AttacheLibrary *
+open_library (const char *path)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr(GError) error = NULL;
+  AttacheLibrary *library;
+
+  if (path == NULL)
+    path = default_path = attache_library_dup_default_path ();
+
+  if (path == NULL || *path == '\0')
+    {
+      print_error (_("no library file given"));
+      return NULL;
+    }
+
+  library = attache_library_open (path, &error);
+  if (library == NULL)
+    print_error ("%s", error_message (error));
+
+  return library;
+}
+
+/* Prints why an article could not be read or deleted. */
+static void
+print_article_error (gint64        id,
+                     const GError *error)
+{
+  if (g_error_matches (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND))
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      /* Translators: %s is an article id, a number. */
+      print_error (_("no article with id %s"), id_text);
+    }
+  else
+    {
+      print_error ("%s", error_message (error));
+    }
+}
+
+/* import PATH… */
+
+static int
+run_import (const CliCommand  *command,
+            char             **args,
+            const char        *library_path)
+{
+  g_autofree char *local_library_path = NULL;
+  g_autoptr(AttacheLibrary) library = NULL;
+  g_autoptr(AttacheImporter) importer = NULL;
+  gboolean all_stored = TRUE;
+  const GOptionEntry entries[] = {
+    LIBRARY_OPTION (&local_library_path),
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!parse_command_options (command, entries, &args))
+    return CLI_EXIT_USAGE;
+
+  if (args[1] == NULL)
+    {
+      print_error (_("nothing to import: give one or more files"));
+      return CLI_EXIT_USAGE;
+    }
+
+  library = open_library (local_library_path != NULL ? local_library_path : library_path);
+  if (library == NULL)
+    return CLI_EXIT_FAILED;
+
+  importer = attache_importer_new (library);
+
+  for (guint i = 1; args[i] != NULL; i++)
+    {
+      const char *path = args[i];
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      g_autoptr(AttacheImportResult) result = attache_importer_import_file (importer, file, NULL);
+      gint64 id = attache_import_result_get_article_id (result);
+
+      switch (attache_import_result_get_status (result))
+        {
+        case ATTACHE_IMPORT_IMPORTED:
+          printf ("imported %" G_GINT64_FORMAT " ", id);
+          put_field (attache_import_result_get_title (result));
+          putchar ('\n');
+          break;
+
+        case ATTACHE_IMPORT_DUPLICATE:
+          printf ("duplicate of %" G_GINT64_FORMAT ": %s\n", id, path);
+          break;
+
+        case ATTACHE_IMPORT_FAILED:
+        default:
+          print_error ("%s: %s", path, error_message (attache_import_result_get_error (result)));
+          all_stored = FALSE;
+          break;
+        }
+
+      /* Keep stdout and stderr lines in input order when both go to one place. */
+      fflush (stdout);
+    }
+
+  return all_stored ? CLI_EXIT_OK : CLI_EXIT_FAILED;
+}
+
+/* list */
+
+static int
+run_list (const CliCommand  *command,
+          char             **args,
+          const char        *library_path)
+{
+  g_autofree char *local_library_path = NULL;
+  g_autoptr(AttacheLibrary) library = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    JSON_OPTION (&json),
+    LIBRARY_OPTION (&local_library_path),
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!parse_command_options (command, entries, &args))
+    return CLI_EXIT_USAGE;
+
+  if (args[1] != NULL)
+    {
+      print_error (_("“list” takes no arguments"));
+      return CLI_EXIT_USAGE;
+    }
+
+  library = open_library (local_library_path != NULL ? local_library_path : library_path);
+  if (library == NULL)
+    return CLI_EXIT_FAILED;
+
+  articles = attache_library_list_articles (library, &error);
+  if (articles == NULL)
+    {
+      print_error ("%s", error_message (error));
+      return CLI_EXIT_FAILED;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "articles");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < articles->len; i++)
+        {
+          json_builder_begin_object (builder);
+          add_article_members (builder, g_ptr_array_index (articles, i));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      print_json (builder);
+    }
+  else
+    {
+      for (guint i = 0; i < articles->len; i++)
+        {
+          AttacheArticle *article = g_ptr_array_index (articles, i);
+
+          printf ("%" G_GINT64_FORMAT "\t", attache_article_get_id (article));
+          put_field (attache_article_get_published (article));
+          putchar ('\t');
+          put_field (attache_article_get_source (article));
+          putchar ('\t');
+          put_field (attache_article_get_title (article));
+          putchar ('\n');
+        }
+    }
+
+  return CLI_EXIT_OK;
+}
+
+/* show ID */
+
+static void
+print_article_text (AttacheArticle *article)
+{
+  g_autofree char *imported = format_timestamp (attache_article_get_imported (article));
+
+  printf ("%s\n", or_dash (attache_article_get_title (article)));
+  /* Translators: the metadata block of "attache-cli show"; %s is the value. */
+  printf (_("Published: %s"), or_dash (attache_article_get_published (article)));
+  putchar ('\n');
+  printf (_("Source: %s"), or_dash (attache_article_get_source (article)));
+  putchar ('\n');
+  printf (_("Author: %s"), or_dash (attache_article_get_author (article)));
+  putchar ('\n');
+  printf (_("URL: %s"), or_dash (attache_article_get_url (article)));
+  putchar ('\n');
+  printf (_("Origin: %s"), or_dash (attache_article_get_origin (article)));
+  putchar ('\n');
+  printf (_("Imported: %s"), or_dash (imported));
+  putchar ('\n');
+  printf (_("Words: %u"), attache_article_get_n_words (article));
+  putchar ('\n');
+  putchar ('\n');
+  printf ("%s\n", attache_article_get_text (article) != NULL ? attache_article_get_text (article) : "");
+}
+
+static int
+run_show (const CliCommand  *command,
+          char             **args,
+          const char        *library_path)
+{
+  g_autofree char *local_library_path = NULL;
+  g_autoptr(AttacheLibrary) library = NULL;
+  g_autoptr(AttacheArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean json = FALSE;
+  gint64 id = 0;
+  const GOptionEntry entries[] = {
+    JSON_OPTION (&json),
+    LIBRARY_OPTION (&local_library_path),
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!parse_command_options (command, entries, &args) ||
+      !parse_single_id (command, args, &id))
+    return CLI_EXIT_USAGE;
+
+  library = open_library (local_library_path != NULL ? local_library_path : library_path);
+  if (library == NULL)
+    return CLI_EXIT_FAILED;
+
+  article = attache_library_get_article (library, id, &error);
+  if (article == NULL)
+    {
+      print_article_error (id, error);
+      return CLI_EXIT_FAILED;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_article_members (builder, article);
+      add_string_member (builder, "text", attache_article_get_text (article));
+      json_builder_end_object (builder);
+
+      print_json (builder);
+    }
+  else
+    {
+      print_article_text (article);
+    }
+
+  return CLI_EXIT_OK;
+}
+
+/* delete ID */
+
+static int
+run_delete (const CliCommand  *command,
+            char             **args,
+            const char        *library_path)
+{
+  g_autofree char *local_library_path = NULL;
+  g_autoptr(AttacheLibrary) library = NULL;
+  g_autoptr(AttacheArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+  const GOptionEntry entries[] = {
+    LIBRARY_OPTION (&local_library_path),
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!parse_command_options (command, entries, &args) ||
+      !parse_single_id (command, args, &id))
+    return CLI_EXIT_USAGE;
+
+  library = open_library (local_library_path != NULL ? local_library_path : library_path);
+  if (library == NULL)
+    return CLI_EXIT_FAILED;
+
+  /* Read it first, to say which article went. */
+  article = attache_library_get_article (library, id, &error);
+  if (article == NULL ||
+      !attache_library_delete_article (library, id, &error))
+    {
+      print_article_error (id, error);
+      return CLI_EXIT_FAILED;
+    }
+
+  printf ("deleted %" G_GINT64_FORMAT " ", id);
+  put_field (attache_article_get_title (article));
+  putchar ('\n');
+
+  return CLI_EXIT_OK;
+}
+
+/* search QUERY… */
+
+static int
+run_search (const CliCommand  *command,
+            char             **args,
+            const char        *library_path)
+{
+  g_autofree char *local_library_path = NULL;
+  g_autofree char *query = NULL;
+  g_autoptr(AttacheLibrary) library = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean json = FALSE;
+  int limit = 0;
+  const GOptionEntry entries[] = {
+    JSON_OPTION (&json),
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit,
+      N_("Show at most N results (0, the default, shows all)"), N_("N") },
+    LIBRARY_OPTION (&local_library_path),
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!parse_command_options (command, entries, &args))
+    return CLI_EXIT_USAGE;
+
+  if (limit < 0)
+    {
+      print_error (_("--limit must be 0 or more"));
+      return CLI_EXIT_USAGE;
+    }
+
+  /* The query may come as several words: search trade summit */
+  if (args[1] != NULL)
+    query = g_strjoinv (" ", args + 1);
+
+  if (query == NULL || *g_strstrip (query) == '\0')
+    {
+      print_error (_("nothing to search for: give a query"));
+      return CLI_EXIT_USAGE;
+    }
+
+  library = open_library (local_library_path != NULL ? local_library_path : library_path);
+  if (library == NULL)
+    return CLI_EXIT_FAILED;
+
+  hits = attache_library_search (library, query, (guint) limit, &error);
+  if (hits == NULL)
+    {
+      print_error ("%s", error_message (error));
+      return CLI_EXIT_FAILED;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "query", query);
+      json_builder_set_member_name (builder, "results");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < hits->len; i++)
+        {
+          AttacheSearchHit *hit = g_ptr_array_index (hits, i);
+          AttacheArticle *article = attache_search_hit_get_article (hit);
+          g_autofree char *snippet = attache_search_hit_dup_snippet (hit);
+
+          json_builder_begin_object (builder);
+          add_int_member (builder, "id", attache_article_get_id (article));
+          add_string_member (builder, "title", attache_article_get_title (article));
+          add_string_member (builder, "published", attache_article_get_published (article));
+          add_string_member (builder, "source", attache_article_get_source (article));
+          add_string_member (builder, "url", attache_article_get_url (article));
+          add_string_member (builder, "snippet", snippet);
+          json_builder_set_member_name (builder, "rank");
+          json_builder_add_double_value (builder, attache_search_hit_get_rank (hit));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      print_json (builder);
+    }
+  else if (hits->len == 0)
+    {
+      /* Translators: %s is the search query. */
+      fprintf (stderr, _("No articles match “%s”."), query);
+      fputc ('\n', stderr);
+    }
+  else
+    {
+      for (guint i = 0; i < hits->len; i++)
+        {
+          AttacheSearchHit *hit = g_ptr_array_index (hits, i);
+          AttacheArticle *article = attache_search_hit_get_article (hit);
+          g_autofree char *snippet = attache_search_hit_dup_snippet (hit);
+
+          printf ("%" G_GINT64_FORMAT "\t", attache_article_get_id (article));
+          put_field (attache_article_get_published (article));
+          putchar ('\t');
+          put_field (attache_article_get_title (article));
+          fputs ("\n    ", stdout);
+          put_field (snippet);
+          putchar ('\n');
+        }
+    }
+
+  return CLI_EXIT_OK;
+}
+
+/* main */
+
+static const CliCommand commands[] = {
+  { "import", N_("PATH…"), N_("Import text, Markdown or HTML files into the library"), run_import },
+  { "list", "", N_("List the articles of the library, newest first"), run_list },
+  { "show", N_("ID"), N_("Show one article with its text"), run_show },
+  { "delete", N_("ID"), N_("Delete one article from the library"), run_delete },
+  { "search", N_("QUERY…"), N_("Search the titles and texts of the library"), run_search },
+};
+
+static const CliCommand *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_str_equal (commands[i].name, name))
+        return &commands[i];
+    }
+
+  return NULL;
+}
+
+static char *
+describe_commands (void)
+{
+  GString *description = g_string_new (_("Commands:"));
+  g_autofree char *default_path = NULL;
+
+  g_string_append_c (description, '\n');
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *usage = NULL;
+      glong width;
+
+      usage = g_strdup_printf ("%s %s", commands[i].name,
+                               *commands[i].parameters != '\0' ? _(commands[i].parameters) : "");
+      width = g_utf8_strlen (usage, -1);
+      g_string_append_printf (description, "  %s%*s%s\n", usage,
+                              (int) MAX (2, 18 - width), "", _(commands[i].summary));
+    }
+
+  g_string_append_c (description, '\n');
+  g_string_append (description,
+                   _("Every command takes --help and --json where it prints data. "
+                     "The library is the file given with --library, else $ATTACHE_LIBRARY, "
+                     "else $XDG_DATA_HOME/attache/library.db."));
+
+  return g_string_free (description, FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  g_auto(GStrv) command_args = NULL;
+  g_autofree char *library_path = NULL;
+  g_autofree char *description = NULL;
+  const CliCommand *command;
+  gboolean version = FALSE;
+  int status;
+  const GOptionEntry entries[] = {
+    LIBRARY_OPTION (&library_path),
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and exit"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_prgname ("attache-cli");
+
+  args = g_strdupv (argv);
+  description = describe_commands ();
+
+  context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
+  g_option_context_set_summary (context, _("Work with an Attaché library of articles."));
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* Stop at the command: what follows is the command's to parse. */
+  g_option_context_set_strict_posix (context, TRUE);
+
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      print_error ("%s", error_message (error));
+      return CLI_EXIT_USAGE;
+    }
+
+  if (version)
+    {
+      printf ("attache-cli %s\n", PACKAGE_VERSION);
+      return CLI_EXIT_OK;
+    }
+
+  if (args[1] == NULL)
+    {
+      print_error (_("no command given; see “attache-cli --help”"));
+      return CLI_EXIT_USAGE;
+    }
+
+  command = find_command (args[1]);
+  if (command == NULL)
+    {
+      /* Translators: %s is what was typed in place of a command. */
+      print_error (_("unknown command “%s”; see “attache-cli --help”"), args[1]);
+      return CLI_EXIT_USAGE;
+    }
+
+  /* The command sees its own name in place of the program's. */
+  command_args = g_strdupv (args + 1);
+  status = command->run (command, command_args, library_path);
+
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      fprintf (stderr, "error: %s\n", _("could not write the output"));
+      return CLI_EXIT_FAILED;
+    }
+
+  return status;
+}

@@ -1,0 +1,329 @@
+/* attache-article-list.c: the library's articles as a GListModel, newest first
+ *
+ * The rows (without texts) are read in a worker thread; the model then tells its
+ * views only what changed (the common head and tail are kept, with their objects),
+ * so a view keeps its selection and scroll position while articles come and go.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "attache-article-list"
+
+#include "config.h"
+
+#include "attache-article-list.h"
+
+struct _AttacheArticleList
+{
+  GObject         parent_instance;
+
+  AttacheLibrary *library;
+  GPtrArray      *articles;       /* AttacheArticle, newest first */
+  GCancellable   *cancellable;
+  gulong          changed_id;
+  guint           loading : 1;
+  guint           reload_pending : 1;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AttacheArticleList, attache_article_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  PROP_LOADING,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+attache_article_list_get_item_type (GListModel *model)
+{
+  return ATTACHE_TYPE_ARTICLE;
+}
+
+static guint
+attache_article_list_get_n_items (GListModel *model)
+{
+  return ATTACHE_ARTICLE_LIST (model)->articles->len;
+}
+
+static gpointer
+attache_article_list_get_item (GListModel *model,
+                               guint       position)
+{
+  AttacheArticleList *self = ATTACHE_ARTICLE_LIST (model);
+
+  if (position >= self->articles->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->articles, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = attache_article_list_get_item_type;
+  iface->get_n_items = attache_article_list_get_n_items;
+  iface->get_item = attache_article_list_get_item;
+}
+
+static void
+set_loading (AttacheArticleList *self,
+             gboolean            loading)
+{
+  if (self->loading != !!loading)
+    {
+      self->loading = !!loading;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+    }
+}
+
+static gboolean
+same_article (AttacheArticle *a,
+              AttacheArticle *b)
+{
+  return attache_article_get_id (a) == attache_article_get_id (b) &&
+         g_strcmp0 (attache_article_get_title (a), attache_article_get_title (b)) == 0 &&
+         g_strcmp0 (attache_article_get_published (a), attache_article_get_published (b)) == 0 &&
+         g_strcmp0 (attache_article_get_source (a), attache_article_get_source (b)) == 0;
+}
+
+/* Replaces the rows with @fresh, announcing only the middle part that differs. */
+static void
+apply_rows (AttacheArticleList *self,
+            GPtrArray          *fresh)
+{
+  GPtrArray *old = self->articles;
+  guint head = 0, tail = 0;
+  guint removed, added;
+
+  while (head < old->len && head < fresh->len &&
+         same_article (g_ptr_array_index (old, head), g_ptr_array_index (fresh, head)))
+    head++;
+
+  while (tail < old->len - head && tail < fresh->len - head &&
+         same_article (g_ptr_array_index (old, old->len - 1 - tail),
+                       g_ptr_array_index (fresh, fresh->len - 1 - tail)))
+    tail++;
+
+  removed = old->len - head - tail;
+  added = fresh->len - head - tail;
+  if (removed == 0 && added == 0)
+    return;
+
+  g_ptr_array_remove_range (old, head, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (old, head + i, g_object_ref (g_ptr_array_index (fresh, head + i)));
+
+  g_list_model_items_changed (G_LIST_MODEL (self), head, removed, added);
+  if (removed != added)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void start_load (AttacheArticleList *self);
+
+static void
+list_articles_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(AttacheArticleList) self = user_data;
+  g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fresh = attache_library_list_articles_finish (ATTACHE_LIBRARY (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (fresh == NULL)
+    g_warning ("Could not list the library's articles: %s", error->message);
+  else
+    apply_rows (self, fresh);
+
+  if (self->reload_pending)
+    {
+      self->reload_pending = FALSE;
+      start_load (self);
+      return;
+    }
+
+  set_loading (self, FALSE);
+}
+
+static void
+start_load (AttacheArticleList *self)
+{
+  set_loading (self, TRUE);
+  attache_library_list_articles_async (self->library, self->cancellable,
+                                       list_articles_cb, g_object_ref (self));
+}
+
+void
+attache_article_list_reload (AttacheArticleList *self)
+{
+  g_return_if_fail (ATTACHE_IS_ARTICLE_LIST (self));
+
+  /* Coalesce: a burst of changes (a batch import) costs at most one more load. */
+  if (self->loading)
+    self->reload_pending = TRUE;
+  else
+    start_load (self);
+}
+
+static void
+on_library_articles_changed_cb (AttacheLibrary     *library,
+                                AttacheArticleList *self)
+{
+  attache_article_list_reload (self);
+}
+
+static void
+attache_article_list_constructed (GObject *object)
+{
+  AttacheArticleList *self = ATTACHE_ARTICLE_LIST (object);
+
+  G_OBJECT_CLASS (attache_article_list_parent_class)->constructed (object);
+
+  g_assert (ATTACHE_IS_LIBRARY (self->library));
+
+  self->changed_id = g_signal_connect (self->library, "articles-changed",
+                                       G_CALLBACK (on_library_articles_changed_cb), self);
+  start_load (self);
+}
+
+static void
+attache_article_list_dispose (GObject *object)
+{
+  AttacheArticleList *self = ATTACHE_ARTICLE_LIST (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->library != NULL)
+    g_clear_signal_handler (&self->changed_id, self->library);
+
+  G_OBJECT_CLASS (attache_article_list_parent_class)->dispose (object);
+}
+
+static void
+attache_article_list_finalize (GObject *object)
+{
+  AttacheArticleList *self = ATTACHE_ARTICLE_LIST (object);
+
+  g_clear_object (&self->library);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->articles, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (attache_article_list_parent_class)->finalize (object);
+}
+
+static void
+attache_article_list_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  AttacheArticleList *self = ATTACHE_ARTICLE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->articles->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attache_article_list_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  AttacheArticleList *self = ATTACHE_ARTICLE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attache_article_list_class_init (AttacheArticleListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = attache_article_list_constructed;
+  object_class->dispose = attache_article_list_dispose;
+  object_class->finalize = attache_article_list_finalize;
+  object_class->get_property = attache_article_list_get_property;
+  object_class->set_property = attache_article_list_set_property;
+
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL, ATTACHE_TYPE_LIBRARY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+attache_article_list_init (AttacheArticleList *self)
+{
+  self->articles = g_ptr_array_new_with_free_func (g_object_unref);
+  self->cancellable = g_cancellable_new ();
+}
+
+AttacheArticleList *
+attache_article_list_new (AttacheLibrary *library)
+{
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (library), NULL);
+
+  return g_object_new (ATTACHE_TYPE_ARTICLE_LIST, "library", library, NULL);
+}
+
+AttacheLibrary *
+attache_article_list_get_library (AttacheArticleList *self)
+{
+  g_return_val_if_fail (ATTACHE_IS_ARTICLE_LIST (self), NULL);
+  return self->library;
+}
+
+gboolean
+attache_article_list_get_loading (AttacheArticleList *self)
+{
+  g_return_val_if_fail (ATTACHE_IS_ARTICLE_LIST (self), FALSE);
+  return self->loading;
+}
+
+guint
+attache_article_list_find (AttacheArticleList *self,
+                           gint64              id)
+{
+  g_return_val_if_fail (ATTACHE_IS_ARTICLE_LIST (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->articles->len; i++)
+    if (attache_article_get_id (g_ptr_array_index (self->articles, i)) == id)
+      return i;
+
+  return G_MAXUINT;
+}

@@ -1,0 +1,448 @@
+/* attache-database.c: the one owner of the library's sqlite connection
+ *
+ * A GObject around one sqlite3 handle: opens it (WAL, foreign keys, busy timeout),
+ * migrates its schema with an append-only list of steps, caches prepared statements,
+ * and turns every sqlite failure into a GError. Nothing here aborts on a SQL error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "attache-database"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "attache-database-private.h"
+
+struct _AttacheDatabase
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GRecMutex   mutex;
+  GHashTable *statements;   /* SQL text (static) → sqlite3_stmt* */
+  int         schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (AttacheDatabase, attache_database, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (attache-database-error-quark, attache_database_error)
+
+/* The migrations. Entry i moves PRAGMA user_version from i to i + 1 inside one
+ * transaction. Append only: never edit a step that has shipped. */
+static const char * const migrations[] = {
+  /* 0 → 1: articles */
+  "CREATE TABLE articles ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  title       TEXT NOT NULL,"
+  "  source      TEXT,"
+  "  url         TEXT,"
+  "  author      TEXT,"
+  "  published   TEXT,"                       /* ISO 8601 date or UTC date-time */
+  "  imported    TEXT NOT NULL,"              /* ISO 8601 UTC date-time */
+  "  language    TEXT,"
+  "  body        TEXT NOT NULL,"              /* paragraphs separated by \\n\\n */
+  "  sha256      TEXT NOT NULL UNIQUE,"       /* of the original bytes */
+  "  fingerprint TEXT NOT NULL,"              /* sha256 of the normalised text */
+  "  origin      TEXT NOT NULL,"              /* file path or URL */
+  "  n_words     INTEGER NOT NULL DEFAULT 0,"
+  "  n_chars     INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX articles_by_date ON articles ("
+  "  coalesce (published, substr (imported, 1, 10)) DESC, id DESC);"
+  "CREATE INDEX articles_by_fingerprint ON articles (fingerprint);",
+
+  /* 1 → 2: full-text index over title and text, kept in step by triggers */
+  "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
+  "  title, body, content='articles', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2');"
+  "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
+  "  INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);"
+  "END;"
+  "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
+  "  INSERT INTO articles_fts (articles_fts, rowid, title, body)"
+  "    VALUES ('delete', old.id, old.title, old.body);"
+  "END;"
+  "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN"
+  "  INSERT INTO articles_fts (articles_fts, rowid, title, body)"
+  "    VALUES ('delete', old.id, old.title, old.body);"
+  "  INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);"
+  "END;"
+  "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');",
+};
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+attache_database_finalize (GObject *object)
+{
+  AttacheDatabase *self = ATTACHE_DATABASE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+  g_rec_mutex_clear (&self->mutex);
+
+  G_OBJECT_CLASS (attache_database_parent_class)->finalize (object);
+}
+
+static void
+attache_database_class_init (AttacheDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = attache_database_finalize;
+}
+
+static void
+attache_database_init (AttacheDatabase *self)
+{
+  g_rec_mutex_init (&self->mutex);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            finalize_statement);
+}
+
+int
+attache_database_get_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+static int
+error_code_for (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return ATTACHE_DATABASE_ERROR_BUSY;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      return ATTACHE_DATABASE_ERROR_NOT_A_LIBRARY;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+      return ATTACHE_DATABASE_ERROR_OPEN;
+    default:
+      return ATTACHE_DATABASE_ERROR_SQL;
+    }
+}
+
+gboolean
+_attache_database_set_error (AttacheDatabase  *self,
+                             int               rc,
+                             const char       *what,
+                             GError          **error)
+{
+  const char *message = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_BUSY,
+                   _("%s: the library %s is in use by another program; try again in a moment"),
+                   what, self->path);
+      break;
+
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_A_LIBRARY,
+                   _("%s: %s is not an Attaché library or is damaged (%s)"),
+                   what, self->path, message);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_SQL,
+                   _("%s: the disk is full"), what);
+      break;
+
+    default:
+      g_set_error (error, ATTACHE_DATABASE_ERROR, error_code_for (rc),
+                   "%s: %s", what, message);
+    }
+
+  return FALSE;
+}
+
+sqlite3 *
+_attache_database_get_handle (AttacheDatabase *self)
+{
+  return self->db;
+}
+
+void
+_attache_database_lock (AttacheDatabase *self)
+{
+  g_rec_mutex_lock (&self->mutex);
+}
+
+void
+_attache_database_unlock (AttacheDatabase *self)
+{
+  g_rec_mutex_unlock (&self->mutex);
+}
+
+sqlite3_stmt *
+_attache_database_prepare (AttacheDatabase  *self,
+                           const char       *sql,
+                           GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_assert (ATTACHE_IS_DATABASE (self));
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _attache_database_set_error (self, rc, _("Could not read the library"), error);
+      return NULL;
+    }
+
+  /* The SQL strings are literals in the library's code, so the key can be borrowed. */
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+static gboolean
+exec (AttacheDatabase  *self,
+      const char       *sql,
+      const char       *what,
+      GError          **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return _attache_database_set_error (self, rc, what, error);
+
+  return TRUE;
+}
+
+gboolean
+_attache_database_begin (AttacheDatabase  *self,
+                         GError          **error)
+{
+  return exec (self, "BEGIN IMMEDIATE", _("Could not change the library"), error);
+}
+
+gboolean
+_attache_database_commit (AttacheDatabase  *self,
+                          GError          **error)
+{
+  if (!exec (self, "COMMIT", _("Could not save the change to the library"), error))
+    {
+      _attache_database_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+_attache_database_rollback (AttacheDatabase *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gboolean
+read_user_version (AttacheDatabase  *self,
+                   int              *version,
+                   GError          **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_finalize (stmt);
+      return _attache_database_set_error (self, rc, _("Could not open the library"), error);
+    }
+
+  *version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static gboolean
+refuse_newer (AttacheDatabase  *self,
+              int               version,
+              GError          **error)
+{
+  g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NEWER_VERSION,
+               _("The library %s was written by a newer version of Attaché "
+                 "(format %d; this version reads up to %d). It was left untouched: "
+                 "update Attaché to open it"),
+               self->path, version, attache_database_get_latest_version ());
+  return FALSE;
+}
+
+/* Brings the schema from its current version to @target, one transaction a step.
+ * A file newer than this program is refused before anything is written to it. */
+static gboolean
+migrate (AttacheDatabase  *self,
+         int               target,
+         GError          **error)
+{
+  int version;
+
+  if (!read_user_version (self, &version, error))
+    return FALSE;
+
+  if (version > attache_database_get_latest_version ())
+    return refuse_newer (self, version, error);
+
+  while (version < target)
+    {
+      g_autofree char *set_version = NULL;
+
+      if (!_attache_database_begin (self, error))
+        return FALSE;
+
+      /* Another process may have migrated while we waited for the write lock. */
+      if (!read_user_version (self, &version, error))
+        {
+          _attache_database_rollback (self);
+          return FALSE;
+        }
+      if (version >= target)
+        {
+          _attache_database_rollback (self);
+          break;
+        }
+
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+      if (!exec (self, migrations[version], _("Could not update the library's format"), error) ||
+          !exec (self, set_version, _("Could not update the library's format"), error) ||
+          !_attache_database_commit (self, error))
+        {
+          _attache_database_rollback (self);
+          return FALSE;
+        }
+
+      g_debug ("Migrated %s to format %d", self->path, version + 1);
+      version++;
+    }
+
+  self->schema_version = version;
+  return TRUE;
+}
+
+AttacheDatabase *
+_attache_database_open_at_version (const char  *path,
+                                   int          version,
+                                   GError     **error)
+{
+  g_autoptr(AttacheDatabase) self = NULL;
+  g_autofree char *dir = NULL;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (version >= 0 && version <= attache_database_get_latest_version (), NULL);
+
+  self = g_object_new (ATTACHE_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_OPEN,
+                   _("Could not open the library %s: it is a folder, not a file"), path);
+      return NULL;
+    }
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_OPEN,
+                   _("Could not create the folder %s for the library: %s"),
+                   dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_OPEN,
+                   _("Could not open the library %s: %s"),
+                   path, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* Read the version before anything can write to the file: a newer file must be
+   * left exactly as it was, so not even the journal mode is changed. This read is
+   * also where a file that is not sqlite at all is found out. */
+  {
+    int version_found;
+
+    if (!read_user_version (self, &version_found, error))
+      return NULL;
+
+    if (version_found > attache_database_get_latest_version ())
+      {
+        refuse_newer (self, version_found, error);
+        return NULL;
+      }
+  }
+
+  if (!exec (self, "PRAGMA journal_mode = WAL", _("Could not open the library"), error) ||
+      !exec (self, "PRAGMA foreign_keys = ON", _("Could not open the library"), error) ||
+      !exec (self, "PRAGMA synchronous = NORMAL", _("Could not open the library"), error))
+    return NULL;
+
+  if (!migrate (self, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+AttacheDatabase *
+attache_database_open (const char  *path,
+                       GError     **error)
+{
+  return _attache_database_open_at_version (path, attache_database_get_latest_version (), error);
+}
+
+const char *
+attache_database_get_path (AttacheDatabase *self)
+{
+  g_return_val_if_fail (ATTACHE_IS_DATABASE (self), NULL);
+  return self->path;
+}
+
+int
+attache_database_get_schema_version (AttacheDatabase *self)
+{
+  g_return_val_if_fail (ATTACHE_IS_DATABASE (self), -1);
+  return self->schema_version;
+}

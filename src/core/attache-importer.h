@@ -1,0 +1,92 @@
+/* attache-importer.h: turns files into articles of the library
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "attache-article.h"
+#include "attache-library.h"
+
+G_BEGIN_DECLS
+
+/* Files larger than this are refused: 10 MiB is some 1.5 million words, far more than
+ * any article, and keeps a mistaken pick (a video, a disk image) from filling memory. */
+#define ATTACHE_IMPORT_MAX_FILE_SIZE (10 * 1024 * 1024)
+
+#define ATTACHE_IMPORT_ERROR (attache_import_error_quark ())
+
+typedef enum
+{
+  ATTACHE_IMPORT_ERROR_NOT_FOUND,    /* no such file */
+  ATTACHE_IMPORT_ERROR_NOT_A_FILE,   /* a directory, a device, a pipe… */
+  ATTACHE_IMPORT_ERROR_UNREADABLE,   /* permission denied or a read error */
+  ATTACHE_IMPORT_ERROR_EMPTY,        /* no bytes, or nothing but white space */
+  ATTACHE_IMPORT_ERROR_TOO_LARGE,    /* over ATTACHE_IMPORT_MAX_FILE_SIZE */
+  ATTACHE_IMPORT_ERROR_BINARY,       /* not text */
+  ATTACHE_IMPORT_ERROR_NO_TEXT,      /* a markup file with no readable text in it */
+} AttacheImportError;
+
+typedef enum
+{
+  ATTACHE_IMPORT_FAILED,
+  ATTACHE_IMPORT_IMPORTED,
+  ATTACHE_IMPORT_DUPLICATE,
+} AttacheImportStatus;
+
+/* What happened to one input. */
+typedef struct _AttacheImportResult AttacheImportResult;
+
+#define ATTACHE_TYPE_IMPORT_RESULT (attache_import_result_get_type ())
+
+GType                attache_import_result_get_type       (void) G_GNUC_CONST;
+AttacheImportResult *attache_import_result_ref            (AttacheImportResult *result);
+void                 attache_import_result_unref          (AttacheImportResult *result);
+GFile               *attache_import_result_get_file       (AttacheImportResult *result);
+AttacheImportStatus  attache_import_result_get_status     (AttacheImportResult *result);
+/* The new article's id, or for a duplicate the id of the stored one; 0 on failure. */
+gint64               attache_import_result_get_article_id (AttacheImportResult *result);
+/* The stored article's title (new or duplicate); NULL on failure. */
+const char          *attache_import_result_get_title      (AttacheImportResult *result);
+/* Why it failed, one line, e.g. "not a text file (binary data)"; NULL otherwise. */
+const GError        *attache_import_result_get_error      (AttacheImportResult *result);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttacheImportResult, attache_import_result_unref)
+
+GQuark               attache_import_error_quark           (void);
+
+/* Decodes and parses the bytes of a file into an article that is not stored yet.
+ * @filename decides the format by its extension (.txt, .md, .markdown, .html, .htm;
+ * other names are sniffed). Sets text, title, published date when present, sha256. */
+AttacheArticle      *attache_import_parse_bytes           (GBytes       *bytes,
+                                                           const char   *filename,
+                                                           GError      **error);
+
+#define ATTACHE_TYPE_IMPORTER (attache_importer_get_type ())
+
+G_DECLARE_FINAL_TYPE (AttacheImporter, attache_importer, ATTACHE, IMPORTER, GObject)
+
+AttacheImporter     *attache_importer_new                 (AttacheLibrary  *library);
+AttacheLibrary      *attache_importer_get_library         (AttacheImporter *self);
+
+/* Imports one file in its own transaction. Never returns NULL. Blocking. */
+AttacheImportResult *attache_importer_import_file         (AttacheImporter *self,
+                                                           GFile           *file,
+                                                           GCancellable    *cancellable);
+
+/* Imports every file in a worker thread; each file succeeds or fails on its own.
+ * The finish function returns a GPtrArray of AttacheImportResult in input order;
+ * it fails only when cancelled (files imported before that stay imported). */
+void                 attache_importer_import_files_async  (AttacheImporter     *self,
+                                                           GFile              **files,
+                                                           guint                n_files,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GPtrArray           *attache_importer_import_files_finish (AttacheImporter     *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,1232 @@
+/* attache-library.c: the analyst's library of articles, kept in one sqlite file
+ *
+ * All SQL of the project lives here (and in attache-database.c). Every call is
+ * thread-safe: it holds the database's lock for its whole duration, and every
+ * write is one transaction.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "attache-library"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "attache-database-private.h"
+#include "attache-library-private.h"
+
+struct _AttacheLibrary
+{
+  GObject          parent_instance;
+
+  AttacheDatabase *database;
+  GMainContext    *context;   /* where signals are emitted */
+};
+
+G_DEFINE_FINAL_TYPE (AttacheLibrary, attache_library, G_TYPE_OBJECT)
+
+enum {
+  ARTICLES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+struct _AttacheSearchHit
+{
+  gatomicrefcount  ref_count;
+  AttacheArticle  *article;
+  char            *snippet;   /* matches between \002 and \003 */
+  double           rank;
+};
+
+G_DEFINE_BOXED_TYPE (AttacheSearchHit, attache_search_hit,
+                     attache_search_hit_ref, attache_search_hit_unref)
+
+/* The columns every article query selects, in this order (see article_from_row). */
+#define ARTICLE_COLUMNS \
+  "a.id, a.title, a.source, a.url, a.author, a.published, a.imported, a.language, " \
+  "a.sha256, a.origin, a.n_words, a.n_chars"
+#define N_ARTICLE_COLUMNS 12
+
+static void
+attache_library_finalize (GObject *object)
+{
+  AttacheLibrary *self = ATTACHE_LIBRARY (object);
+
+  g_clear_object (&self->database);
+  g_clear_pointer (&self->context, g_main_context_unref);
+
+  G_OBJECT_CLASS (attache_library_parent_class)->finalize (object);
+}
+
+static void
+attache_library_class_init (AttacheLibraryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = attache_library_finalize;
+
+  /**
+   * AttacheLibrary::articles-changed:
+   *
+   * Articles were added, deleted or restored, by any thread. Emitted on the main
+   * context the library was opened on.
+   */
+  signals[ARTICLES_CHANGED] =
+    g_signal_new ("articles-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+attache_library_init (AttacheLibrary *self)
+{
+}
+
+char *
+attache_library_dup_default_path (void)
+{
+  const char *env = g_getenv ("ATTACHE_LIBRARY");
+
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_data_dir (), "attache", "library.db", NULL);
+}
+
+AttacheLibrary *
+attache_library_open (const char  *path,
+                      GError     **error)
+{
+  g_autoptr(AttacheDatabase) database = NULL;
+  AttacheLibrary *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  database = attache_database_open (path, error);
+  if (database == NULL)
+    return NULL;
+
+  self = g_object_new (ATTACHE_TYPE_LIBRARY, NULL);
+  self->database = g_steal_pointer (&database);
+  self->context = g_main_context_ref_thread_default ();
+
+  return self;
+}
+
+const char *
+attache_library_get_path (AttacheLibrary *self)
+{
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), NULL);
+  return attache_database_get_path (self->database);
+}
+
+AttacheDatabase *
+attache_library_get_database (AttacheLibrary *self)
+{
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), NULL);
+  return self->database;
+}
+
+static gboolean
+emit_articles_changed_cb (gpointer user_data)
+{
+  g_signal_emit (user_data, signals[ARTICLES_CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* Tells the owner's main context, from whatever thread, that articles changed. */
+static void
+notify_articles_changed (AttacheLibrary *self)
+{
+  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT,
+                              emit_articles_changed_cb,
+                              g_object_ref (self), g_object_unref);
+}
+
+/* Binds a string, or NULL for an absent one. The text must outlive the step. */
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           column,
+           const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static AttacheArticle *
+article_from_row (sqlite3_stmt *stmt)
+{
+  AttacheArticle *article = attache_article_new ();
+  g_autoptr(GDateTime) imported = NULL;
+
+  attache_article_set_id (article, sqlite3_column_int64 (stmt, 0));
+  attache_article_set_title (article, column_text (stmt, 1));
+  attache_article_set_source (article, column_text (stmt, 2));
+  attache_article_set_url (article, column_text (stmt, 3));
+  attache_article_set_author (article, column_text (stmt, 4));
+  attache_article_set_published (article, column_text (stmt, 5));
+  imported = g_date_time_new_from_iso8601 (column_text (stmt, 6), NULL);
+  attache_article_set_imported (article, imported);
+  attache_article_set_language (article, column_text (stmt, 7));
+  attache_article_set_sha256 (article, column_text (stmt, 8));
+  attache_article_set_origin (article, column_text (stmt, 9));
+  attache_article_set_n_words (article, sqlite3_column_int (stmt, 10));
+  attache_article_set_n_chars (article, sqlite3_column_int (stmt, 11));
+
+  return article;
+}
+
+/* The sha256 of the text with case and white space folded: the same article saved
+ * in another encoding or with other line endings is the same content. */
+static char *
+compute_fingerprint (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autoptr(GString) normal = g_string_sized_new (strlen (folded));
+  gboolean space = FALSE;
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = normal->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (normal, ' ');
+      space = FALSE;
+      g_string_append_unichar (normal, c);
+    }
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) normal->str, normal->len);
+}
+
+/* Call with the lock held. Returns the id of a stored article with the same bytes or
+ * the same text, 0 if there is none, -1 on error. */
+static gint64
+find_duplicate (AttacheLibrary  *self,
+                const char      *sha256,
+                const char      *fingerprint,
+                GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _attache_database_prepare (self->database,
+                                    "SELECT id FROM articles WHERE sha256 = ?1 OR fingerprint = ?2 "
+                                    "ORDER BY id LIMIT 1",
+                                    error);
+  if (stmt == NULL)
+    return -1;
+
+  bind_text (stmt, 1, sha256);
+  bind_text (stmt, 2, fingerprint);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_DONE)
+    return 0;
+
+  _attache_database_set_error (self->database, rc, _("Could not read the library"), error);
+  return -1;
+}
+
+/* Call with the lock and a transaction held. @id 0 lets sqlite choose. */
+static gint64
+insert_article (AttacheLibrary  *self,
+                AttacheArticle  *article,
+                gint64           id,
+                const char      *fingerprint,
+                GError         **error)
+{
+  GDateTime *imported = attache_article_get_imported (article);
+  g_autofree char *imported_iso = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _attache_database_prepare (self->database,
+                                    "INSERT INTO articles (id, title, source, url, author, published, "
+                                    "  imported, language, body, sha256, fingerprint, origin, "
+                                    "  n_words, n_chars) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                                    error);
+  if (stmt == NULL)
+    return 0;
+
+  if (imported != NULL)
+    imported_iso = g_date_time_format (imported, "%Y-%m-%dT%H:%M:%SZ");
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      imported_iso = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+    }
+
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  else
+    sqlite3_bind_null (stmt, 1);
+  bind_text (stmt, 2, attache_article_get_title (article));
+  bind_text (stmt, 3, attache_article_get_source (article));
+  bind_text (stmt, 4, attache_article_get_url (article));
+  bind_text (stmt, 5, attache_article_get_author (article));
+  bind_text (stmt, 6, attache_article_get_published (article));
+  bind_text (stmt, 7, imported_iso);
+  bind_text (stmt, 8, attache_article_get_language (article));
+  bind_text (stmt, 9, attache_article_get_text (article));
+  bind_text (stmt, 10, attache_article_get_sha256 (article));
+  bind_text (stmt, 11, fingerprint);
+  bind_text (stmt, 12, attache_article_get_origin (article));
+  sqlite3_bind_int (stmt, 13, attache_article_get_n_words (article));
+  sqlite3_bind_int (stmt, 14, attache_article_get_n_chars (article));
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _attache_database_set_error (self->database, rc, _("Could not store the article"), error);
+      return 0;
+    }
+
+  if (attache_article_get_imported (article) == NULL)
+    {
+      g_autoptr(GDateTime) stored = g_date_time_new_from_iso8601 (imported_iso, NULL);
+
+      attache_article_set_imported (article, stored);
+    }
+
+  return sqlite3_last_insert_rowid (_attache_database_get_handle (self->database));
+}
+
+static gboolean
+check_storable (AttacheArticle  *article,
+                GError         **error)
+{
+  if (attache_article_get_text (article) == NULL ||
+      attache_article_get_title (article) == NULL ||
+      attache_article_get_sha256 (article) == NULL ||
+      attache_article_get_origin (article) == NULL)
+    {
+      g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_SQL,
+                   _("Could not store the article: it has no title, text, checksum or origin"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+AttacheAddStatus
+attache_library_add_article (AttacheLibrary  *self,
+                             AttacheArticle  *article,
+                             gint64          *out_id,
+                             GError         **error)
+{
+  g_autofree char *fingerprint = NULL;
+  gint64 duplicate;
+  gint64 id;
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), ATTACHE_ADD_FAILED);
+  g_return_val_if_fail (ATTACHE_IS_ARTICLE (article), ATTACHE_ADD_FAILED);
+  g_return_val_if_fail (error == NULL || *error == NULL, ATTACHE_ADD_FAILED);
+
+  if (out_id != NULL)
+    *out_id = 0;
+
+  if (!check_storable (article, error))
+    return ATTACHE_ADD_FAILED;
+
+  fingerprint = compute_fingerprint (attache_article_get_text (article));
+
+  _attache_database_lock (self->database);
+
+  if (!_attache_database_begin (self->database, error))
+    goto failed;
+
+  duplicate = find_duplicate (self, attache_article_get_sha256 (article), fingerprint, error);
+  if (duplicate < 0)
+    goto failed_rollback;
+
+  if (duplicate > 0)
+    {
+      _attache_database_rollback (self->database);
+      _attache_database_unlock (self->database);
+      if (out_id != NULL)
+        *out_id = duplicate;
+      return ATTACHE_ADD_DUPLICATE;
+    }
+
+  id = insert_article (self, article, 0, fingerprint, error);
+  if (id <= 0 || !_attache_database_commit (self->database, error))
+    goto failed_rollback;
+
+  _attache_database_unlock (self->database);
+
+  attache_article_set_id (article, id);
+  if (out_id != NULL)
+    *out_id = id;
+
+  notify_articles_changed (self);
+  return ATTACHE_ADD_ADDED;
+
+failed_rollback:
+  _attache_database_rollback (self->database);
+failed:
+  _attache_database_unlock (self->database);
+  return ATTACHE_ADD_FAILED;
+}
+
+gboolean
+attache_library_restore_article (AttacheLibrary  *self,
+                                 AttacheArticle  *article,
+                                 GError         **error)
+{
+  g_autofree char *fingerprint = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (ATTACHE_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (attache_article_get_id (article) > 0, FALSE);
+
+  if (!check_storable (article, error))
+    return FALSE;
+
+  fingerprint = compute_fingerprint (attache_article_get_text (article));
+
+  _attache_database_lock (self->database);
+
+  if (!_attache_database_begin (self->database, error))
+    {
+      _attache_database_unlock (self->database);
+      return FALSE;
+    }
+
+  id = insert_article (self, article, attache_article_get_id (article), fingerprint, error);
+  if (id <= 0 || !_attache_database_commit (self->database, error))
+    {
+      _attache_database_rollback (self->database);
+      _attache_database_unlock (self->database);
+      return FALSE;
+    }
+
+  _attache_database_unlock (self->database);
+
+  notify_articles_changed (self);
+  return TRUE;
+}
+
+AttacheArticle *
+attache_library_get_article (AttacheLibrary  *self,
+                             gint64           id,
+                             GError         **error)
+{
+  AttacheArticle *article = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  _attache_database_lock (self->database);
+
+  stmt = _attache_database_prepare (self->database,
+                                    "SELECT " ARTICLE_COLUMNS ", a.body FROM articles a WHERE a.id = ?1",
+                                    error);
+  if (stmt == NULL)
+    goto out;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      article = article_from_row (stmt);
+      attache_article_set_text (article, column_text (stmt, N_ARTICLE_COLUMNS));
+    }
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND,
+                 _("There is no article with id %" G_GINT64_FORMAT " in the library"), id);
+  else
+    _attache_database_set_error (self->database, rc, _("Could not read the article"), error);
+
+  sqlite3_reset (stmt);
+
+out:
+  _attache_database_unlock (self->database);
+  return article;
+}
+
+GPtrArray *
+attache_library_list_articles (AttacheLibrary  *self,
+                               GError         **error)
+{
+  g_autoptr(GPtrArray) articles = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  _attache_database_lock (self->database);
+
+  stmt = _attache_database_prepare (self->database,
+                                    "SELECT " ARTICLE_COLUMNS " FROM articles a "
+                                    "ORDER BY coalesce (a.published, substr (a.imported, 1, 10)) DESC, a.id DESC",
+                                    error);
+  if (stmt == NULL)
+    {
+      _attache_database_unlock (self->database);
+      return NULL;
+    }
+
+  articles = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (articles, article_from_row (stmt));
+
+  sqlite3_reset (stmt);
+  _attache_database_unlock (self->database);
+
+  if (rc != SQLITE_DONE)
+    {
+      _attache_database_set_error (self->database, rc, _("Could not read the library"), error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&articles);
+}
+
+gint64
+attache_library_count_articles (AttacheLibrary  *self,
+                                GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+  int rc;
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), -1);
+
+  _attache_database_lock (self->database);
+
+  stmt = _attache_database_prepare (self->database, "SELECT count(*) FROM articles", error);
+  if (stmt != NULL)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        count = sqlite3_column_int64 (stmt, 0);
+      else
+        _attache_database_set_error (self->database, rc, _("Could not read the library"), error);
+      sqlite3_reset (stmt);
+    }
+
+  _attache_database_unlock (self->database);
+  return count;
+}
+
+gboolean
+attache_library_delete_article (AttacheLibrary  *self,
+                                gint64           id,
+                                GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  _attache_database_lock (self->database);
+
+  if (!_attache_database_begin (self->database, error))
+    goto failed;
+
+  stmt = _attache_database_prepare (self->database, "DELETE FROM articles WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed_rollback;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _attache_database_set_error (self->database, rc, _("Could not delete the article"), error);
+      goto failed_rollback;
+    }
+
+  if (sqlite3_changes (_attache_database_get_handle (self->database)) == 0)
+    {
+      g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND,
+                   _("There is no article with id %" G_GINT64_FORMAT " in the library"), id);
+      goto failed_rollback;
+    }
+
+  if (!_attache_database_commit (self->database, error))
+    goto failed;
+
+  _attache_database_unlock (self->database);
+  notify_articles_changed (self);
+  return TRUE;
+
+failed_rollback:
+  _attache_database_rollback (self->database);
+failed:
+  _attache_database_unlock (self->database);
+  return FALSE;
+}
+
+/* Search queries. The analyst's words are translated into an FTS5 expression in
+ * which every word is quoted, so that punctuation ("U.S.", "Israel-Hamas", "3.5%")
+ * never becomes FTS5 syntax; AND, OR, NOT, parentheses, "phrases" and a trailing *
+ * keep their meaning where they make sense and are words otherwise. */
+
+typedef enum
+{
+  TOKEN_TERM,
+  TOKEN_OPERATOR,
+  TOKEN_OPEN,
+  TOKEN_CLOSE,
+} TokenKind;
+
+typedef struct
+{
+  TokenKind  kind;
+  char      *text;    /* a quoted FTS5 string, with * for a prefix, or the operator */
+} Token;
+
+static void
+token_clear (gpointer data)
+{
+  g_free (((Token *) data)->text);
+}
+
+static gboolean
+has_word_char (const char *s,
+               gssize      len)
+{
+  const char *end = s + len;
+
+  for (const char *p = s; p < end; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+
+  return FALSE;
+}
+
+static char *
+quote_term (const char *s,
+            gssize      len,
+            gboolean    prefix)
+{
+  GString *quoted = g_string_new ("\"");
+
+  for (gssize i = 0; i < len; i++)
+    {
+      if (s[i] == '"')
+        g_string_append (quoted, "\"\"");
+      else
+        g_string_append_c (quoted, s[i]);
+    }
+  g_string_append_c (quoted, '"');
+  if (prefix)
+    g_string_append_c (quoted, '*');
+
+  return g_string_free (quoted, FALSE);
+}
+
+static void
+add_token (GArray     *tokens,
+           TokenKind   kind,
+           char       *text)
+{
+  Token token = { kind, text };
+
+  g_array_append_val (tokens, token);
+}
+
+static gboolean
+is_operand_end (const Token *t)
+{
+  return t->kind == TOKEN_TERM || t->kind == TOKEN_CLOSE;
+}
+
+static gboolean
+is_operand_start (const Token *t)
+{
+  return t->kind == TOKEN_TERM || t->kind == TOKEN_OPEN;
+}
+
+char *
+_attache_library_translate_query (const char *query)
+{
+  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *p = query;
+  int depth = 0;
+  gboolean any_term = FALSE;
+
+  g_array_set_clear_func (tokens, token_clear);
+
+  while (*p != '\0')
+    {
+      const char *start;
+
+      if (g_ascii_isspace (*p))
+        {
+          p++;
+          continue;
+        }
+
+      if (*p == '(' || *p == ')')
+        {
+          add_token (tokens, *p == '(' ? TOKEN_OPEN : TOKEN_CLOSE, NULL);
+          p++;
+          continue;
+        }
+
+      if (*p == '"')
+        {
+          const char *end;
+          gboolean prefix;
+
+          start = ++p;
+          end = strchr (start, '"');
+          if (end == NULL)
+            end = start + strlen (start);
+          p = *end == '"' ? end + 1 : end;
+          prefix = *p == '*';
+          if (prefix)
+            p++;
+          if (has_word_char (start, end - start))
+            add_token (tokens, TOKEN_TERM, quote_term (start, end - start, prefix));
+          continue;
+        }
+
+      start = p;
+      while (*p != '\0' && !g_ascii_isspace (*p) && *p != '"' && *p != '(' && *p != ')')
+        p++;
+
+      if ((p - start == 3 && strncmp (start, "AND", 3) == 0) ||
+          (p - start == 2 && strncmp (start, "OR", 2) == 0) ||
+          (p - start == 3 && strncmp (start, "NOT", 3) == 0))
+        add_token (tokens, TOKEN_OPERATOR, g_strndup (start, p - start));
+      else
+        {
+          gssize len = p - start;
+          gboolean prefix = FALSE;
+
+          while (len > 0 && start[len - 1] == '*')
+            {
+              prefix = TRUE;
+              len--;
+            }
+          if (has_word_char (start, len))
+            add_token (tokens, TOKEN_TERM, quote_term (start, len, prefix));
+        }
+    }
+
+  /* An operator without an operand on both sides is a plain word. */
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      Token *t = &g_array_index (tokens, Token, i);
+
+      if (t->kind == TOKEN_OPERATOR &&
+          (i == 0 || i + 1 == tokens->len ||
+           !is_operand_end (&g_array_index (tokens, Token, i - 1)) ||
+           !is_operand_start (&g_array_index (tokens, Token, i + 1))))
+        {
+          char *word = quote_term (t->text, strlen (t->text), FALSE);
+
+          g_free (t->text);
+          t->text = word;
+          t->kind = TOKEN_TERM;
+        }
+    }
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      Token *t = &g_array_index (tokens, Token, i);
+      const Token *next = i + 1 < tokens->len ? &g_array_index (tokens, Token, i + 1) : NULL;
+
+      switch (t->kind)
+        {
+        case TOKEN_OPEN:
+          /* "()" and "( )" hold nothing: skip them. */
+          if (next != NULL && next->kind == TOKEN_CLOSE)
+            {
+              i++;
+              continue;
+            }
+          depth++;
+          g_string_append (out, "(");
+          break;
+
+        case TOKEN_CLOSE:
+          if (depth == 0)
+            continue;
+          depth--;
+          g_string_append (out, ")");
+          break;
+
+        case TOKEN_TERM:
+          any_term = TRUE;
+          G_GNUC_FALLTHROUGH;
+        case TOKEN_OPERATOR:
+        default:
+          g_string_append (out, t->text);
+          break;
+        }
+
+      if (next != NULL)
+        g_string_append_c (out, ' ');
+    }
+
+  while (depth-- > 0)
+    g_string_append (out, ")");
+
+  if (!any_term)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+attache_search_hit_free (AttacheSearchHit *hit)
+{
+  g_clear_object (&hit->article);
+  g_free (hit->snippet);
+  g_free (hit);
+}
+
+AttacheSearchHit *
+attache_search_hit_ref (AttacheSearchHit *hit)
+{
+  g_return_val_if_fail (hit != NULL, NULL);
+  g_atomic_ref_count_inc (&hit->ref_count);
+  return hit;
+}
+
+void
+attache_search_hit_unref (AttacheSearchHit *hit)
+{
+  g_return_if_fail (hit != NULL);
+  if (g_atomic_ref_count_dec (&hit->ref_count))
+    attache_search_hit_free (hit);
+}
+
+AttacheArticle *
+attache_search_hit_get_article (AttacheSearchHit *hit)
+{
+  g_return_val_if_fail (hit != NULL, NULL);
+  return hit->article;
+}
+
+double
+attache_search_hit_get_rank (AttacheSearchHit *hit)
+{
+  g_return_val_if_fail (hit != NULL, 0.0);
+  return hit->rank;
+}
+
+char *
+attache_search_hit_dup_snippet (AttacheSearchHit *hit)
+{
+  GString *plain;
+
+  g_return_val_if_fail (hit != NULL, NULL);
+
+  plain = g_string_new (NULL);
+  for (const char *p = hit->snippet; *p != '\0'; p++)
+    {
+      if (*p == '\002' || *p == '\003')
+        continue;
+      g_string_append_c (plain, *p == '\n' ? ' ' : *p);
+    }
+
+  return g_string_free (plain, FALSE);
+}
+
+char *
+attache_search_hit_dup_snippet_markup (AttacheSearchHit *hit)
+{
+  GString *markup;
+  const char *run;
+
+  g_return_val_if_fail (hit != NULL, NULL);
+
+  markup = g_string_new (NULL);
+  run = hit->snippet;
+  for (const char *p = hit->snippet; ; p++)
+    {
+      if (*p == '\002' || *p == '\003' || *p == '\n' || *p == '\0')
+        {
+          g_autofree char *escaped = g_markup_escape_text (run, p - run);
+
+          g_string_append (markup, escaped);
+          if (*p == '\0')
+            break;
+          g_string_append (markup, *p == '\002' ? "<b>" : *p == '\003' ? "</b>" : " ");
+          run = p + 1;
+        }
+    }
+
+  return g_string_free (markup, FALSE);
+}
+
+GPtrArray *
+attache_library_search (AttacheLibrary  *self,
+                        const char      *query,
+                        guint            limit,
+                        GError         **error)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *expression = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  expression = _attache_library_translate_query (query);
+  if (expression == NULL)
+    {
+      g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_INVALID_QUERY,
+                   _("The search “%s” has no words to look for"), query);
+      return NULL;
+    }
+
+  _attache_database_lock (self->database);
+
+  stmt = _attache_database_prepare (self->database,
+                                    "SELECT " ARTICLE_COLUMNS ", "
+                                    "  snippet (articles_fts, 1, char (2), char (3), '…', 24), "
+                                    "  bm25 (articles_fts, 4.0, 1.0) AS rank "
+                                    "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                                    "WHERE articles_fts MATCH ?1 "
+                                    "ORDER BY rank, a.id DESC LIMIT ?2",
+                                    error);
+  if (stmt == NULL)
+    {
+      _attache_database_unlock (self->database);
+      return NULL;
+    }
+
+  bind_text (stmt, 1, expression);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+
+  hits = g_ptr_array_new_with_free_func ((GDestroyNotify) attache_search_hit_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttacheSearchHit *hit = g_new0 (AttacheSearchHit, 1);
+
+      g_atomic_ref_count_init (&hit->ref_count);
+      hit->article = article_from_row (stmt);
+      hit->snippet = g_strdup (column_text (stmt, N_ARTICLE_COLUMNS));
+      if (hit->snippet == NULL)
+        hit->snippet = g_strdup ("");
+      hit->rank = sqlite3_column_double (stmt, N_ARTICLE_COLUMNS + 1);
+      g_ptr_array_add (hits, hit);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      if ((rc & 0xff) == SQLITE_ERROR)
+        g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_INVALID_QUERY,
+                     _("The search “%s” could not be understood: %s"), query,
+                     sqlite3_errmsg (_attache_database_get_handle (self->database)));
+      else
+        _attache_database_set_error (self->database, rc, _("Could not search the library"), error);
+      sqlite3_reset (stmt);
+      _attache_database_unlock (self->database);
+      return NULL;
+    }
+
+  sqlite3_reset (stmt);
+  _attache_database_unlock (self->database);
+  return g_steal_pointer (&hits);
+}
+
+/* Asynchronous variants: the same calls in a worker thread. */
+
+typedef struct
+{
+  gint64          id;
+  AttacheArticle *article;
+  char           *query;
+  guint           limit;
+} TaskData;
+
+static void
+task_data_free (TaskData *data)
+{
+  g_clear_object (&data->article);
+  g_free (data->query);
+  g_free (data);
+}
+
+static GTask *
+new_task (AttacheLibrary      *self,
+          gpointer             source_tag,
+          TaskData            *data,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  if (data != NULL)
+    g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
+
+  return task;
+}
+
+static void
+get_article_worker (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  TaskData *data = task_data;
+  GError *error = NULL;
+  AttacheArticle *article;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  article = attache_library_get_article (source_object, data->id, &error);
+  if (article == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, article, g_object_unref);
+}
+
+void
+attache_library_get_article_async (AttacheLibrary      *self,
+                                   gint64               id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  TaskData *data;
+
+  g_return_if_fail (ATTACHE_IS_LIBRARY (self));
+
+  data = g_new0 (TaskData, 1);
+  data->id = id;
+  task = new_task (self, attache_library_get_article_async, data, cancellable, callback, user_data);
+  g_task_run_in_thread (task, get_article_worker);
+}
+
+AttacheArticle *
+attache_library_get_article_finish (AttacheLibrary  *self,
+                                    GAsyncResult    *result,
+                                    GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+list_articles_worker (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *articles;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  articles = attache_library_list_articles (source_object, &error);
+  if (articles == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, articles, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+attache_library_list_articles_async (AttacheLibrary      *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ATTACHE_IS_LIBRARY (self));
+
+  task = new_task (self, attache_library_list_articles_async, NULL, cancellable, callback, user_data);
+  g_task_run_in_thread (task, list_articles_worker);
+}
+
+GPtrArray *
+attache_library_list_articles_finish (AttacheLibrary  *self,
+                                      GAsyncResult    *result,
+                                      GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+delete_article_worker (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  AttacheLibrary *self = source_object;
+  TaskData *data = task_data;
+  g_autoptr(AttacheArticle) article = NULL;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  /* Read and delete under one lock, so the article returned for Undo is exactly
+   * the one that was deleted. */
+  _attache_database_lock (self->database);
+  article = attache_library_get_article (self, data->id, &error);
+  if (article != NULL)
+    attache_library_delete_article (self, data->id, &error);
+  _attache_database_unlock (self->database);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&article), g_object_unref);
+}
+
+void
+attache_library_delete_article_async (AttacheLibrary      *self,
+                                      gint64               id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  TaskData *data;
+
+  g_return_if_fail (ATTACHE_IS_LIBRARY (self));
+
+  data = g_new0 (TaskData, 1);
+  data->id = id;
+  task = new_task (self, attache_library_delete_article_async, data, cancellable, callback, user_data);
+  g_task_run_in_thread (task, delete_article_worker);
+}
+
+AttacheArticle *
+attache_library_delete_article_finish (AttacheLibrary  *self,
+                                       GAsyncResult    *result,
+                                       GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+restore_article_worker (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  TaskData *data = task_data;
+  GError *error = NULL;
+
+  /* Not cancellable once asked for: an Undo must not be lost half-way. */
+  if (attache_library_restore_article (source_object, data->article, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+attache_library_restore_article_async (AttacheLibrary      *self,
+                                       AttacheArticle      *article,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  TaskData *data;
+
+  g_return_if_fail (ATTACHE_IS_LIBRARY (self));
+  g_return_if_fail (ATTACHE_IS_ARTICLE (article));
+
+  data = g_new0 (TaskData, 1);
+  data->article = g_object_ref (article);
+  task = new_task (self, attache_library_restore_article_async, data, cancellable, callback, user_data);
+  g_task_run_in_thread (task, restore_article_worker);
+}
+
+gboolean
+attache_library_restore_article_finish (AttacheLibrary  *self,
+                                        GAsyncResult    *result,
+                                        GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+search_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  TaskData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *hits;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  hits = attache_library_search (source_object, data->query, data->limit, &error);
+  if (hits == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, hits, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+attache_library_search_async (AttacheLibrary      *self,
+                              const char          *query,
+                              guint                limit,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  TaskData *data;
+
+  g_return_if_fail (ATTACHE_IS_LIBRARY (self));
+  g_return_if_fail (query != NULL);
+
+  data = g_new0 (TaskData, 1);
+  data->query = g_strdup (query);
+  data->limit = limit;
+  task = new_task (self, attache_library_search_async, data, cancellable, callback, user_data);
+  g_task_run_in_thread (task, search_worker);
+}
+
+GPtrArray *
+attache_library_search_finish (AttacheLibrary  *self,
+                               GAsyncResult    *result,
+                               GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

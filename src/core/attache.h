@@ -1,0 +1,12 @@
+/* attache.h: the public headers of the core, for the window, the CLI and the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "attache-article.h"
+#include "attache-article-list.h"
+#include "attache-database.h"
+#include "attache-importer.h"
+#include "attache-library.h"

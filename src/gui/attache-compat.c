@@ -1,0 +1,336 @@
+/* attache-compat.c: the few things GTK 4.8 / libadwaita 1.2 and the current
+ * GNOME runtime do differently
+ *
+ * Debian 12 (GTK 4.8, libadwaita 1.2) is the floor and has only
+ * GtkFileChooserNative, gtk_show_uri (), AdwAboutWindow and AdwMessageDialog.
+ * Newer runtimes deprecate those for GtkFileDialog, GtkUriLauncher (GTK 4.10),
+ * AdwAboutDialog and AdwAlertDialog (libadwaita 1.5). Everything else in the
+ * program uses API that exists, undeprecated, on both.
+ *
+ * The build pins *_VERSION_MAX_ALLOWED to the floor, which turns any newer API
+ * into a warning. The newer branches below are only compiled against a newer
+ * GTK or libadwaita, where they are the right thing to use, so they silence
+ * that one warning.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "attache-compat"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "attache-compat.h"
+
+/* Choosing files */
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+static void
+open_multiple_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GListModel *files;
+
+  files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (object), result, &error);
+
+  if (files == NULL)
+    {
+      if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) ||
+          g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                 "%s", error->message);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, files, g_object_unref);
+}
+
+void
+attache_compat_choose_files_async (GtkWindow           *parent,
+                                   const char          *title,
+                                   const char          *accept_label,
+                                   GListModel          *filters,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GtkFileDialog) dialog = NULL;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (G_IS_LIST_MODEL (filters));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, attache_compat_choose_files_async);
+
+  dialog = gtk_file_dialog_new ();
+  gtk_file_dialog_set_title (dialog, title);
+  gtk_file_dialog_set_accept_label (dialog, accept_label);
+  gtk_file_dialog_set_modal (dialog, TRUE);
+  gtk_file_dialog_set_filters (dialog, filters);
+
+  if (g_list_model_get_n_items (filters) > 0)
+    {
+      g_autoptr(GtkFileFilter) first = g_list_model_get_item (filters, 0);
+
+      gtk_file_dialog_set_default_filter (dialog, first);
+    }
+
+  gtk_file_dialog_open_multiple (dialog, parent, cancellable,
+                                 open_multiple_cb, g_steal_pointer (&task));
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+#else /* GTK < 4.10 */
+
+static void
+on_file_chooser_response_cb (GtkNativeDialog *native,
+                             int              response,
+                             gpointer         user_data)
+{
+  g_autoptr(GTask) task = g_object_steal_data (G_OBJECT (native), "attache-task");
+
+  if (task == NULL)
+    return;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    g_task_return_pointer (task,
+                           gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native)),
+                           g_object_unref);
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             "%s", _("No files were chosen"));
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+void
+attache_compat_choose_files_async (GtkWindow           *parent,
+                                   const char          *title,
+                                   const char          *accept_label,
+                                   GListModel          *filters,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GtkFileChooserNative *native;
+  guint n_filters;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (G_IS_LIST_MODEL (filters));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, attache_compat_choose_files_async);
+
+  /* Owned by itself until it answers: see on_file_chooser_response_cb (). */
+  native = gtk_file_chooser_native_new (title, parent,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        accept_label, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
+
+  n_filters = g_list_model_get_n_items (filters);
+  for (guint i = 0; i < n_filters; i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+      if (i == 0)
+        gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), filter);
+    }
+
+  g_object_set_data_full (G_OBJECT (native), "attache-task",
+                          g_steal_pointer (&task), g_object_unref);
+  g_signal_connect (native, "response", G_CALLBACK (on_file_chooser_response_cb), NULL);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+#endif
+
+GListModel *
+attache_compat_choose_files_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == attache_compat_choose_files_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Alerts */
+
+static void
+on_alert_response_cb (GObject    *dialog,
+                      const char *response,
+                      gpointer    user_data)
+{
+  g_autoptr(GTask) task = g_object_steal_data (dialog, "attache-task");
+
+  if (task != NULL)
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+attache_compat_alert_async (GtkWindow           *parent,
+                            const char          *heading,
+                            const char          *body,
+                            GtkWidget           *extra_child,
+                            const char          *close_label,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GObject *dialog;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (heading != NULL);
+  g_return_if_fail (close_label != NULL);
+  g_return_if_fail (extra_child == NULL || GTK_IS_WIDGET (extra_child));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, attache_compat_alert_async);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  {
+    AdwAlertDialog *alert = ADW_ALERT_DIALOG (adw_alert_dialog_new (heading, body));
+
+    adw_alert_dialog_add_response (alert, "close", close_label);
+    adw_alert_dialog_set_default_response (alert, "close");
+    adw_alert_dialog_set_close_response (alert, "close");
+    if (extra_child != NULL)
+      adw_alert_dialog_set_extra_child (alert, extra_child);
+
+    dialog = G_OBJECT (alert);
+    g_object_set_data_full (dialog, "attache-task", g_steal_pointer (&task), g_object_unref);
+    g_signal_connect (dialog, "response", G_CALLBACK (on_alert_response_cb), NULL);
+    adw_dialog_present (ADW_DIALOG (alert), parent != NULL ? GTK_WIDGET (parent) : NULL);
+  }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  {
+    AdwMessageDialog *message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+
+    adw_message_dialog_add_response (message, "close", close_label);
+    adw_message_dialog_set_default_response (message, "close");
+    adw_message_dialog_set_close_response (message, "close");
+    if (extra_child != NULL)
+      adw_message_dialog_set_extra_child (message, extra_child);
+
+    dialog = G_OBJECT (message);
+    g_object_set_data_full (dialog, "attache-task", g_steal_pointer (&task), g_object_unref);
+    g_signal_connect (dialog, "response", G_CALLBACK (on_alert_response_cb), NULL);
+    gtk_window_present (GTK_WINDOW (message));
+  }
+#endif
+}
+
+gboolean
+attache_compat_alert_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == attache_compat_alert_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* About */
+
+void
+attache_compat_show_about (GtkWindow *parent)
+{
+  const char *developers[] = { _("The Attaché developers"), NULL };
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  {
+    AdwAboutDialog *about = ADW_ABOUT_DIALOG (adw_about_dialog_new ());
+
+    adw_about_dialog_set_application_name (about, _("Attaché"));
+    adw_about_dialog_set_application_icon (about, APP_ID);
+    adw_about_dialog_set_version (about, PACKAGE_VERSION);
+    adw_about_dialog_set_developer_name (about, developers[0]);
+    adw_about_dialog_set_developers (about, developers);
+    adw_about_dialog_set_license_type (about, GTK_LICENSE_GPL_3_0);
+    adw_about_dialog_set_website (about, "https://github.com/attache/Attache");
+    adw_about_dialog_set_issue_url (about, "https://github.com/attache/Attache/issues");
+    adw_dialog_present (ADW_DIALOG (about), parent != NULL ? GTK_WIDGET (parent) : NULL);
+  }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  {
+    AdwAboutWindow *about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+
+    gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+    gtk_window_set_modal (GTK_WINDOW (about), TRUE);
+    adw_about_window_set_application_name (about, _("Attaché"));
+    adw_about_window_set_application_icon (about, APP_ID);
+    adw_about_window_set_version (about, PACKAGE_VERSION);
+    adw_about_window_set_developer_name (about, developers[0]);
+    adw_about_window_set_developers (about, developers);
+    adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+    adw_about_window_set_website (about, "https://github.com/attache/Attache");
+    adw_about_window_set_issue_url (about, "https://github.com/attache/Attache/issues");
+    gtk_window_present (GTK_WINDOW (about));
+  }
+#endif
+}
+
+/* Links */
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+static void
+launch_uri_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (object), result, &error) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+    g_warning ("Could not open %s: %s",
+               gtk_uri_launcher_get_uri (GTK_URI_LAUNCHER (object)), error->message);
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
+
+void
+attache_compat_open_uri (GtkWindow  *parent,
+                         const char *uri)
+{
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (uri != NULL);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  {
+    g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+
+    gtk_uri_launcher_launch (launcher, parent, NULL, launch_uri_cb, NULL);
+  }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+#endif
+}

@@ -1,0 +1,219 @@
+/* attache-format.c: an article's dates, length and origin as the window shows them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "attache-format"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "attache-format.h"
+
+/* Reading speed used for "about N min read". */
+#define WORDS_PER_MINUTE 200
+
+static char *
+format_day (GDateTime *date)
+{
+  /* Translators: a day as in "2 Apr 2024"; see g_date_time_format() for the codes */
+  return g_date_time_format (date, _("%-d %b %Y"));
+}
+
+static char *
+format_day_and_time (GDateTime *date)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (date);
+
+  /* Translators: a day and time as in "2 Apr 2024, 14:05"; see g_date_time_format() for the codes */
+  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
+}
+
+/* The library keeps "2024-04-02" when only the day is known: that day must not
+ * move to another one by a conversion to local time. */
+static gboolean
+published_is_day_only (AttacheArticle *article)
+{
+  const char *published = attache_article_get_published (article);
+
+  return published != NULL && strchr (published, 'T') == NULL;
+}
+
+char *
+attache_format_article_day (AttacheArticle *article)
+{
+  g_autoptr(GDateTime) published = NULL;
+  GDateTime *imported;
+
+  g_return_val_if_fail (ATTACHE_IS_ARTICLE (article), NULL);
+
+  published = attache_article_dup_published_date (article);
+  if (published != NULL)
+    {
+      g_autoptr(GDateTime) local = NULL;
+
+      if (published_is_day_only (article))
+        return format_day (published);
+
+      local = g_date_time_to_local (published);
+      return format_day (local);
+    }
+
+  imported = attache_article_get_imported (article);
+  if (imported != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (imported);
+
+      return format_day (local);
+    }
+
+  return NULL;
+}
+
+char *
+attache_format_published (AttacheArticle *article)
+{
+  g_autoptr(GDateTime) published = NULL;
+
+  g_return_val_if_fail (ATTACHE_IS_ARTICLE (article), NULL);
+
+  published = attache_article_dup_published_date (article);
+  if (published == NULL)
+    return NULL;
+
+  if (published_is_day_only (article))
+    return format_day (published);
+
+  return format_day_and_time (published);
+}
+
+char *
+attache_format_imported (AttacheArticle *article)
+{
+  GDateTime *imported;
+
+  g_return_val_if_fail (ATTACHE_IS_ARTICLE (article), NULL);
+
+  imported = attache_article_get_imported (article);
+  if (imported == NULL)
+    return NULL;
+
+  return format_day_and_time (imported);
+}
+
+char *
+attache_format_length (guint n_words,
+                       guint n_chars)
+{
+  g_autofree char *words_number = g_strdup_printf ("%'u", n_words);
+  g_autofree char *chars_number = g_strdup_printf ("%'u", n_chars);
+  g_autofree char *words = NULL;
+  g_autofree char *chars = NULL;
+  g_autofree char *minutes = NULL;
+  guint n_minutes;
+
+  n_minutes = MAX (1, (n_words + WORDS_PER_MINUTE / 2) / WORDS_PER_MINUTE);
+
+  /* Translators: the length of an article, "%s" is a number such as "1,234" */
+  words = g_strdup_printf (ngettext ("%s word", "%s words", n_words), words_number);
+  /* Translators: the length of an article, "%s" is a number such as "7,890" */
+  chars = g_strdup_printf (ngettext ("%s character", "%s characters", n_chars), chars_number);
+  /* Translators: how long an article takes to read */
+  minutes = g_strdup_printf (ngettext ("about %u min read", "about %u min read", n_minutes), n_minutes);
+
+  /* Translators: the parts of an article's length, as in "1,234 words · 7,890 characters · about 6 min read" */
+  return g_strdup_printf (_("%s · %s · %s"), words, chars, minutes);
+}
+
+char *
+attache_format_origin (const char *origin)
+{
+  const char *home;
+  gsize home_len;
+
+  if (origin == NULL)
+    return NULL;
+
+  if (!g_path_is_absolute (origin))
+    return g_strdup (origin);
+
+  home = g_get_home_dir ();
+  home_len = strlen (home);
+  if (home_len > 1 &&
+      strncmp (origin, home, home_len) == 0 &&
+      origin[home_len] == G_DIR_SEPARATOR)
+    return g_strconcat ("~", origin + home_len, NULL);
+
+  return g_strdup (origin);
+}
+
+char *
+attache_format_origin_name (const char *origin)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  if (origin == NULL)
+    return NULL;
+
+  if (g_path_is_absolute (origin))
+    return g_path_get_basename (origin);
+
+  uri = g_uri_parse (origin, G_URI_FLAGS_NONE, NULL);
+  if (uri != NULL && g_uri_get_host (uri) != NULL)
+    {
+      const char *host = g_uri_get_host (uri);
+
+      if (g_str_has_prefix (host, "www."))
+        host += strlen ("www.");
+      return g_strdup (host);
+    }
+
+  return g_strdup (origin);
+}
+
+static const struct {
+  const char *tag;
+  const char *name;
+} languages[] = {
+  { "ar", N_("Arabic") },
+  { "de", N_("German") },
+  { "en", N_("English") },
+  { "es", N_("Spanish") },
+  { "fa", N_("Persian") },
+  { "fr", N_("French") },
+  { "it", N_("Italian") },
+  { "ja", N_("Japanese") },
+  { "ko", N_("Korean") },
+  { "nl", N_("Dutch") },
+  { "pl", N_("Polish") },
+  { "pt", N_("Portuguese") },
+  { "ru", N_("Russian") },
+  { "tr", N_("Turkish") },
+  { "uk", N_("Ukrainian") },
+  { "zh", N_("Chinese") },
+};
+
+char *
+attache_format_language (const char *language)
+{
+  g_autofree char *primary = NULL;
+  const char *dash;
+
+  if (language == NULL || language[0] == '\0')
+    return NULL;
+
+  /* "en-GB" → "en" */
+  dash = strchr (language, '-');
+  primary = g_ascii_strdown (language, dash != NULL ? dash - language : -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      if (strcmp (primary, languages[i].tag) == 0)
+        return g_strdup (_(languages[i].name));
+    }
+
+  return g_strdup (language);
+}
