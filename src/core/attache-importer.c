@@ -212,8 +212,8 @@ read_file (GFile         *file,
     }
   if (size > ATTACHE_IMPORT_MAX_FILE_SIZE)
     {
-      g_autofree char *size_text = g_format_size (size);
-      g_autofree char *limit = g_format_size (ATTACHE_IMPORT_MAX_FILE_SIZE);
+      g_autofree char *size_text = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (ATTACHE_IMPORT_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, ATTACHE_IMPORT_ERROR, ATTACHE_IMPORT_ERROR_TOO_LARGE,
                    _("file too large (%s; the limit is %s)"), size_text, limit);

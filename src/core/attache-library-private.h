@@ -9,7 +9,9 @@
 
 G_BEGIN_DECLS
 
-/* The FTS5 expression for an analyst's search, or NULL when it has no words. */
-char *_attache_library_translate_query (const char *query);
+/* The FTS5 expression for an analyst's search, or NULL when it has no words.
+ * @plain: every operator and parenthesis taken as a word (the fallback). */
+char *_attache_library_translate_query (const char *query,
+                                        gboolean    plain);
 
 G_END_DECLS

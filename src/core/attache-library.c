@@ -668,7 +668,8 @@ is_operand_start (const Token *t)
 }
 
 char *
-_attache_library_translate_query (const char *query)
+_attache_library_translate_query (const char *query,
+                                  gboolean    plain)
 {
   g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   g_autoptr(GString) out = g_string_new (NULL);
@@ -741,8 +742,15 @@ _attache_library_translate_query (const char *query)
     {
       Token *t = &g_array_index (tokens, Token, i);
 
+      if (plain && (t->kind == TOKEN_OPEN || t->kind == TOKEN_CLOSE))
+        {
+          g_array_remove_index (tokens, i--);
+          continue;
+        }
+
       if (t->kind == TOKEN_OPERATOR &&
-          (i == 0 || i + 1 == tokens->len ||
+          (plain ||
+           i == 0 || i + 1 == tokens->len ||
            !is_operand_end (&g_array_index (tokens, Token, i - 1)) ||
            !is_operand_start (&g_array_index (tokens, Token, i + 1))))
         {
@@ -762,8 +770,8 @@ _attache_library_translate_query (const char *query)
       switch (t->kind)
         {
         case TOKEN_OPEN:
-          /* "()" and "( )" hold nothing: skip them. */
-          if (next != NULL && next->kind == TOKEN_CLOSE)
+          /* "()" and a "(" at the end hold nothing: skip them. */
+          if (next == NULL || next->kind == TOKEN_CLOSE)
             {
               i++;
               continue;
@@ -884,30 +892,18 @@ attache_search_hit_dup_snippet_markup (AttacheSearchHit *hit)
   return g_string_free (markup, FALSE);
 }
 
-GPtrArray *
-attache_library_search (AttacheLibrary  *self,
-                        const char      *query,
-                        guint            limit,
-                        GError         **error)
+/* Runs one FTS5 expression. Call with the lock held. Returns the sqlite result
+ * code of the last step: SQLITE_DONE when *@out_hits is set. */
+static int
+run_search (AttacheLibrary  *self,
+            const char      *expression,
+            guint            limit,
+            GPtrArray      **out_hits,
+            GError         **error)
 {
   g_autoptr(GPtrArray) hits = NULL;
-  g_autofree char *expression = NULL;
   sqlite3_stmt *stmt;
   int rc;
-
-  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  expression = _attache_library_translate_query (query);
-  if (expression == NULL)
-    {
-      g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_INVALID_QUERY,
-                   _("The search “%s” has no words to look for"), query);
-      return NULL;
-    }
-
-  _attache_database_lock (self->database);
 
   stmt = _attache_database_prepare (self->database,
                                     "SELECT " ARTICLE_COLUMNS ", "
@@ -918,10 +914,7 @@ attache_library_search (AttacheLibrary  *self,
                                     "ORDER BY rank, a.id DESC LIMIT ?2",
                                     error);
   if (stmt == NULL)
-    {
-      _attache_database_unlock (self->database);
-      return NULL;
-    }
+    return SQLITE_ERROR;
 
   bind_text (stmt, 1, expression);
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
@@ -940,22 +933,56 @@ attache_library_search (AttacheLibrary  *self,
       g_ptr_array_add (hits, hit);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc == SQLITE_DONE)
+    *out_hits = g_steal_pointer (&hits);
+  else if ((rc & 0xff) != SQLITE_ERROR)
+    _attache_database_set_error (self->database, rc, _("Could not search the library"), error);
+
+  sqlite3_reset (stmt);
+  return rc;
+}
+
+GPtrArray *
+attache_library_search (AttacheLibrary  *self,
+                        const char      *query,
+                        guint            limit,
+                        GError         **error)
+{
+  g_autofree char *expression = NULL;
+  g_autofree char *plain = NULL;
+  GPtrArray *hits = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  expression = _attache_library_translate_query (query, FALSE);
+  if (expression == NULL)
     {
-      if ((rc & 0xff) == SQLITE_ERROR)
-        g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_INVALID_QUERY,
-                     _("The search “%s” could not be understood: %s"), query,
-                     sqlite3_errmsg (_attache_database_get_handle (self->database)));
-      else
-        _attache_database_set_error (self->database, rc, _("Could not search the library"), error);
-      sqlite3_reset (stmt);
-      _attache_database_unlock (self->database);
+      g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_INVALID_QUERY,
+                   _("The search “%s” has no words to look for"), query);
       return NULL;
     }
 
-  sqlite3_reset (stmt);
+  _attache_database_lock (self->database);
+
+  rc = run_search (self, expression, limit, &hits, error);
+
+  /* Operators in an order FTS5 cannot parse: search for all the words instead. */
+  if ((rc & 0xff) == SQLITE_ERROR && (error == NULL || *error == NULL))
+    {
+      plain = _attache_library_translate_query (query, TRUE);
+      g_debug ("Search “%s” as %s failed; trying %s", query, expression, plain);
+      rc = run_search (self, plain, limit, &hits, error);
+      if ((rc & 0xff) == SQLITE_ERROR && (error == NULL || *error == NULL))
+        g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_INVALID_QUERY,
+                     _("The search “%s” could not be understood: %s"), query,
+                     sqlite3_errmsg (_attache_database_get_handle (self->database)));
+    }
+
   _attache_database_unlock (self->database);
-  return g_steal_pointer (&hits);
+  return hits;
 }
 
 /* Asynchronous variants: the same calls in a worker thread. */

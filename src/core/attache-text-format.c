@@ -1176,8 +1176,8 @@ attache_import_parse_bytes (GBytes      *bytes,
     }
   if (len > ATTACHE_IMPORT_MAX_FILE_SIZE)
     {
-      g_autofree char *size = g_format_size (len);
-      g_autofree char *limit = g_format_size (ATTACHE_IMPORT_MAX_FILE_SIZE);
+      g_autofree char *size = g_format_size_full (len, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (ATTACHE_IMPORT_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, ATTACHE_IMPORT_ERROR, ATTACHE_IMPORT_ERROR_TOO_LARGE,
                    _("file too large (%s; the limit is %s)"), size, limit);

@@ -1,0 +1,176 @@
+/* attache-article-row.c: one article in the library list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "attache-article-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "attache-article-row.h"
+#include "attache-format.h"
+
+struct _AttacheArticleRow
+{
+  GtkWidget       parent_instance;
+
+  /* template children */
+  GtkLabel       *title_label;
+  GtkLabel       *details_label;
+
+  AttacheArticle *article;
+};
+
+G_DEFINE_FINAL_TYPE (AttacheArticleRow, attache_article_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ARTICLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_labels (AttacheArticleRow *self)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *origin_name = NULL;
+  g_autofree char *details = NULL;
+  const char *title = NULL;
+  const char *source = NULL;
+
+  if (self->article != NULL)
+    {
+      title = attache_article_get_title (self->article);
+      source = attache_article_get_source (self->article);
+      day = attache_format_article_day (self->article);
+
+      if (source == NULL || source[0] == '\0')
+        {
+          origin_name = attache_format_origin_name (attache_article_get_origin (self->article));
+          source = origin_name;
+        }
+    }
+
+  if (day != NULL && source != NULL)
+    /* Translators: an article's day and its source, as in "2 Apr 2024 · Reuters" */
+    details = g_strdup_printf (_("%s · %s"), day, source);
+  else
+    details = g_strdup (day != NULL ? day : source);
+
+  gtk_label_set_text (self->title_label,
+                      title != NULL && title[0] != '\0' ? title : _("Untitled Article"));
+  gtk_label_set_text (self->details_label, details != NULL ? details : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->details_label), details != NULL);
+}
+
+static void
+attache_article_row_dispose (GObject *object)
+{
+  AttacheArticleRow *self = ATTACHE_ARTICLE_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATTACHE_TYPE_ARTICLE_ROW);
+  g_clear_object (&self->article);
+
+  G_OBJECT_CLASS (attache_article_row_parent_class)->dispose (object);
+}
+
+static void
+attache_article_row_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  AttacheArticleRow *self = ATTACHE_ARTICLE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      g_value_set_object (value, self->article);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attache_article_row_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  AttacheArticleRow *self = ATTACHE_ARTICLE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      attache_article_row_set_article (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attache_article_row_class_init (AttacheArticleRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = attache_article_row_dispose;
+  object_class->get_property = attache_article_row_get_property;
+  object_class->set_property = attache_article_row_set_property;
+
+  properties[PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL,
+                         ATTACHE_TYPE_ARTICLE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attache/Attache/attache-article-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttacheArticleRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, AttacheArticleRow, details_label);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "articlerow");
+}
+
+static void
+attache_article_row_init (AttacheArticleRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+attache_article_row_new (void)
+{
+  return g_object_new (ATTACHE_TYPE_ARTICLE_ROW, NULL);
+}
+
+AttacheArticle *
+attache_article_row_get_article (AttacheArticleRow *self)
+{
+  g_return_val_if_fail (ATTACHE_IS_ARTICLE_ROW (self), NULL);
+
+  return self->article;
+}
+
+void
+attache_article_row_set_article (AttacheArticleRow *self,
+                                 AttacheArticle    *article)
+{
+  g_return_if_fail (ATTACHE_IS_ARTICLE_ROW (self));
+  g_return_if_fail (article == NULL || ATTACHE_IS_ARTICLE (article));
+
+  if (!g_set_object (&self->article, article))
+    return;
+
+  update_labels (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
+}

@@ -1,0 +1,23 @@
+/* attache-article-row.h: one article in the library list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "attache-article.h"
+
+G_BEGIN_DECLS
+
+#define ATTACHE_TYPE_ARTICLE_ROW (attache_article_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (AttacheArticleRow, attache_article_row, ATTACHE, ARTICLE_ROW, GtkWidget)
+
+GtkWidget      *attache_article_row_new         (void);
+AttacheArticle *attache_article_row_get_article (AttacheArticleRow *self);
+void            attache_article_row_set_article (AttacheArticleRow *self,
+                                                 AttacheArticle    *article);
+
+G_END_DECLS

@@ -1,0 +1,504 @@
+/* attache-reader.c: the text of the selected article, to read
+ *
+ * The text is shown in a read-only GtkTextView: selectable, wrapped, and with
+ * the title and the line of details as tags, so that later work can mark up
+ * the mentions of actors in the same buffer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "attache-reader"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "attache-compat.h"
+#include "attache-format.h"
+#include "attache-reader.h"
+
+struct _AttacheReader
+{
+  GtkWidget       parent_instance;
+
+  /* template children */
+  GtkStack       *stack;
+  AdwStatusPage  *placeholder_page;
+  GtkScrolledWindow *scroller;
+  GtkTextView    *text_view;
+
+  GtkTextTag     *title_tag;
+  GtkTextTag     *details_tag;
+  GtkTextTag     *link_tag;
+  GtkTextTag     *paragraph_tag;
+
+  AttacheLibrary *library;
+  AttacheArticle *article;           /* shown; with its text once loaded */
+  GCancellable   *load_cancellable;  /* the load under way, if any */
+  gboolean        hovering_link;
+};
+
+G_DEFINE_FINAL_TYPE (AttacheReader, attache_reader, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  PROP_ARTICLE,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_tag_colors (AttacheReader *self)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  /* The colours of .dim-label text and of links in Adwaita. */
+  GdkRGBA dim = dark ? (GdkRGBA) { 1.0, 1.0, 1.0, 0.55 } : (GdkRGBA) { 0.0, 0.0, 0.0, 0.45 };
+  GdkRGBA link = dark ? (GdkRGBA) { 0.471, 0.682, 0.929, 1.0 } : (GdkRGBA) { 0.110, 0.443, 0.847, 1.0 };
+
+  g_object_set (self->details_tag, "foreground-rgba", &dim, NULL);
+  g_object_set (self->link_tag, "foreground-rgba", &link, NULL);
+}
+
+static void
+on_style_manager_dark_changed_cb (AdwStyleManager *style_manager,
+                                  GParamSpec      *pspec,
+                                  AttacheReader   *self)
+{
+  update_tag_colors (self);
+}
+
+static void
+set_loading (AttacheReader *self,
+             gboolean       loading)
+{
+  if (!loading)
+    g_clear_object (&self->load_cancellable);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+show_placeholder (AttacheReader *self,
+                  const char    *title,
+                  const char    *description)
+{
+  adw_status_page_set_title (self->placeholder_page, title);
+  adw_status_page_set_description (self->placeholder_page, description);
+  gtk_stack_set_visible_child_name (self->stack, "placeholder");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
+}
+
+static void
+insert_details (AttacheReader *self,
+                GtkTextIter   *iter)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autofree char *day = NULL;
+  g_autofree char *site = NULL;
+  const char *parts[3];
+  const char *url;
+  guint n_parts = 0;
+
+  day = attache_format_published (self->article);
+  if (day == NULL)
+    day = attache_format_article_day (self->article);
+
+  if (day != NULL)
+    parts[n_parts++] = day;
+  if (attache_article_get_source (self->article) != NULL)
+    parts[n_parts++] = attache_article_get_source (self->article);
+  if (attache_article_get_author (self->article) != NULL)
+    parts[n_parts++] = attache_article_get_author (self->article);
+
+  url = attache_article_get_url (self->article);
+  if (url != NULL)
+    site = attache_format_origin_name (url);
+
+  if (n_parts == 0 && site == NULL)
+    return;
+
+  for (guint i = 0; i < n_parts; i++)
+    {
+      if (i > 0)
+        gtk_text_buffer_insert_with_tags (buffer, iter, " · ", -1, self->details_tag, NULL);
+      gtk_text_buffer_insert_with_tags (buffer, iter, parts[i], -1, self->details_tag, NULL);
+    }
+
+  if (site != NULL)
+    {
+      if (n_parts > 0)
+        gtk_text_buffer_insert_with_tags (buffer, iter, " · ", -1, self->details_tag, NULL);
+      gtk_text_buffer_insert_with_tags (buffer, iter, site, -1,
+                                        self->details_tag, self->link_tag, NULL);
+    }
+
+  gtk_text_buffer_insert_with_tags (buffer, iter, "\n", -1, self->details_tag, NULL);
+}
+
+static void
+insert_paragraphs (AttacheReader *self,
+                   GtkTextIter   *iter,
+                   const char    *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_auto(GStrv) paragraphs = g_strsplit (text, "\n\n", -1);
+  gboolean first = TRUE;
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      char *paragraph = g_strstrip (paragraphs[i]);
+
+      if (paragraph[0] == '\0')
+        continue;
+
+      if (!first)
+        gtk_text_buffer_insert (buffer, iter, "\n", -1);
+      gtk_text_buffer_insert_with_tags (buffer, iter, paragraph, -1, self->paragraph_tag, NULL);
+      first = FALSE;
+    }
+}
+
+static void
+show_article (AttacheReader *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter iter;
+  const char *title;
+  const char *text;
+
+  g_assert (self->article != NULL);
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+
+  title = attache_article_get_title (self->article);
+  if (title == NULL || title[0] == '\0')
+    title = _("Untitled Article");
+  gtk_text_buffer_insert_with_tags (buffer, &iter, title, -1, self->title_tag, NULL);
+  gtk_text_buffer_insert_with_tags (buffer, &iter, "\n", -1, self->title_tag, NULL);
+
+  insert_details (self, &iter);
+
+  text = attache_article_get_text (self->article);
+  if (text != NULL)
+    insert_paragraphs (self, &iter, text);
+
+  /* Keep the cursor, and so any scrolling to it, at the top. */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+
+  gtk_stack_set_visible_child_name (self->stack, "article");
+}
+
+static void
+get_article_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AttacheReader) self = user_data;
+  g_autoptr(AttacheArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+
+  article = attache_library_get_article_finish (ATTACHE_LIBRARY (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Another article was chosen meanwhile: its own load is under way. */
+  if (self->article == NULL ||
+      (article != NULL && attache_article_get_id (article) != attache_article_get_id (self->article)))
+    return;
+
+  set_loading (self, FALSE);
+
+  if (article == NULL)
+    {
+      show_placeholder (self, _("Could Not Load the Article"), error->message);
+      return;
+    }
+
+  g_set_object (&self->article, article);
+  show_article (self);
+}
+
+static void
+on_text_view_released_cb (GtkGestureClick *gesture,
+                          int              n_press,
+                          double           x,
+                          double           y,
+                          AttacheReader   *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter iter;
+  int buffer_x, buffer_y;
+  const char *url;
+
+  if (self->article == NULL ||
+      gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY ||
+      gtk_text_buffer_get_has_selection (buffer))
+    return;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         x, y, &buffer_x, &buffer_y);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, buffer_x, buffer_y) ||
+      !gtk_text_iter_has_tag (&iter, self->link_tag))
+    return;
+
+  url = attache_article_get_url (self->article);
+  if (url != NULL)
+    attache_compat_open_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), url);
+}
+
+static void
+on_text_view_motion_cb (GtkEventControllerMotion *controller,
+                        double                    x,
+                        double                    y,
+                        AttacheReader            *self)
+{
+  GtkTextIter iter;
+  int buffer_x, buffer_y;
+  gboolean hovering;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         x, y, &buffer_x, &buffer_y);
+  hovering = gtk_text_view_get_iter_at_location (self->text_view, &iter, buffer_x, buffer_y) &&
+             gtk_text_iter_has_tag (&iter, self->link_tag);
+
+  if (hovering == self->hovering_link)
+    return;
+
+  self->hovering_link = hovering;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->text_view), hovering ? "pointer" : "text");
+}
+
+static void
+attache_reader_dispose (GObject *object)
+{
+  AttacheReader *self = ATTACHE_READER (object);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (),
+                                        on_style_manager_dark_changed_cb, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATTACHE_TYPE_READER);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->article);
+  g_clear_object (&self->library);
+
+  G_OBJECT_CLASS (attache_reader_parent_class)->dispose (object);
+}
+
+static void
+attache_reader_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  AttacheReader *self = ATTACHE_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+
+    case PROP_ARTICLE:
+      g_value_set_object (value, self->article);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, attache_reader_get_loading (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attache_reader_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  AttacheReader *self = ATTACHE_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      attache_reader_set_library (self, g_value_get_object (value));
+      break;
+
+    case PROP_ARTICLE:
+      attache_reader_set_article (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attache_reader_class_init (AttacheReaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = attache_reader_dispose;
+  object_class->get_property = attache_reader_get_property;
+  object_class->set_property = attache_reader_set_property;
+
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL,
+                         ATTACHE_TYPE_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL,
+                         ATTACHE_TYPE_ARTICLE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attache/Attache/attache-reader.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttacheReader, stack);
+  gtk_widget_class_bind_template_child (widget_class, AttacheReader, placeholder_page);
+  gtk_widget_class_bind_template_child (widget_class, AttacheReader, scroller);
+  gtk_widget_class_bind_template_child (widget_class, AttacheReader, text_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_view_released_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_view_motion_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "reader");
+}
+
+static void
+attache_reader_init (AttacheReader *self)
+{
+  GtkTextBuffer *buffer;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  self->title_tag = gtk_text_buffer_create_tag (buffer, "title",
+                                                "weight", PANGO_WEIGHT_BOLD,
+                                                "scale", 1.8,
+                                                "pixels-inside-wrap", 2,
+                                                "pixels-below-lines", 10,
+                                                NULL);
+  self->details_tag = gtk_text_buffer_create_tag (buffer, "details",
+                                                  "scale", PANGO_SCALE_SMALL,
+                                                  "pixels-below-lines", 24,
+                                                  NULL);
+  self->link_tag = gtk_text_buffer_create_tag (buffer, "link",
+                                               "underline", PANGO_UNDERLINE_SINGLE,
+                                               NULL);
+  self->paragraph_tag = gtk_text_buffer_create_tag (buffer, "paragraph",
+                                                    "pixels-inside-wrap", 4,
+                                                    "pixels-below-lines", 14,
+                                                    NULL);
+
+  update_tag_colors (self);
+  g_signal_connect (adw_style_manager_get_default (), "notify::dark",
+                    G_CALLBACK (on_style_manager_dark_changed_cb), self);
+}
+
+GtkWidget *
+attache_reader_new (void)
+{
+  return g_object_new (ATTACHE_TYPE_READER, NULL);
+}
+
+AttacheLibrary *
+attache_reader_get_library (AttacheReader *self)
+{
+  g_return_val_if_fail (ATTACHE_IS_READER (self), NULL);
+
+  return self->library;
+}
+
+void
+attache_reader_set_library (AttacheReader  *self,
+                            AttacheLibrary *library)
+{
+  g_return_if_fail (ATTACHE_IS_READER (self));
+  g_return_if_fail (library == NULL || ATTACHE_IS_LIBRARY (library));
+
+  if (!g_set_object (&self->library, library))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
+}
+
+AttacheArticle *
+attache_reader_get_article (AttacheReader *self)
+{
+  g_return_val_if_fail (ATTACHE_IS_READER (self), NULL);
+
+  return self->article;
+}
+
+void
+attache_reader_set_article (AttacheReader  *self,
+                            AttacheArticle *article)
+{
+  g_return_if_fail (ATTACHE_IS_READER (self));
+  g_return_if_fail (article == NULL || ATTACHE_IS_ARTICLE (article));
+
+  if (article == self->article)
+    return;
+
+  /* The library list reloads with new objects for the same articles: the one
+   * shown (with its text) stays. */
+  if (article != NULL && self->article != NULL &&
+      attache_article_get_id (article) == attache_article_get_id (self->article))
+    return;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_set_object (&self->article, article);
+
+  if (article == NULL)
+    {
+      show_placeholder (self,
+                        _("Select an Article"),
+                        _("Choose an article in the library to read it here."));
+      set_loading (self, FALSE);
+    }
+  else
+    {
+      GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+      show_article (self);
+      gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+
+      if (attache_article_get_text (article) == NULL && self->library != NULL)
+        {
+          self->load_cancellable = g_cancellable_new ();
+          attache_library_get_article_async (self->library,
+                                             attache_article_get_id (article),
+                                             self->load_cancellable,
+                                             get_article_cb,
+                                             g_object_ref (self));
+          set_loading (self, TRUE);
+        }
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
+}
+
+gboolean
+attache_reader_get_loading (AttacheReader *self)
+{
+  g_return_val_if_fail (ATTACHE_IS_READER (self), FALSE);
+
+  return self->load_cancellable != NULL;
+}

@@ -1,0 +1,31 @@
+/* attache-reader.h: the text of the selected article, to read
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "attache-article.h"
+#include "attache-library.h"
+
+G_BEGIN_DECLS
+
+#define ATTACHE_TYPE_READER (attache_reader_get_type ())
+
+G_DECLARE_FINAL_TYPE (AttacheReader, attache_reader, ATTACHE, READER, GtkWidget)
+
+GtkWidget      *attache_reader_new          (void);
+AttacheLibrary *attache_reader_get_library  (AttacheReader  *self);
+void            attache_reader_set_library  (AttacheReader  *self,
+                                             AttacheLibrary *library);
+/* The article shown, NULL for none. Setting an article as listed (without its
+ * text) shows its title at once and loads the rest from the library. */
+AttacheArticle *attache_reader_get_article  (AttacheReader  *self);
+void            attache_reader_set_article  (AttacheReader  *self,
+                                             AttacheArticle *article);
+/* TRUE while the article's text is being loaded; notifies "loading". */
+gboolean        attache_reader_get_loading  (AttacheReader  *self);
+
+G_END_DECLS

@@ -1,0 +1,32 @@
+/* attache-window.h: the main window: library list, reader and summary
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "attache-application.h"
+#include "attache-library.h"
+
+G_BEGIN_DECLS
+
+#define ATTACHE_TYPE_WINDOW (attache_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (AttacheWindow, attache_window, ATTACHE, WINDOW, AdwApplicationWindow)
+
+AttacheWindow  *attache_window_new          (AttacheApplication  *application,
+                                             AttacheLibrary      *library);
+AttacheLibrary *attache_window_get_library  (AttacheWindow       *self);
+/* Imports @files into the library, off the main thread, and tells the person
+ * how it went; the first new article is then selected. What win.import does
+ * with the files chosen. */
+void            attache_window_import_files (AttacheWindow       *self,
+                                             GFile              **files,
+                                             guint                n_files);
+/* Selects the article with @id, now or as soon as the list has it. */
+void            attache_window_select_article (AttacheWindow     *self,
+                                               gint64             id);
+
+G_END_DECLS
