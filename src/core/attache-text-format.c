@@ -592,7 +592,8 @@ parse_front_matter (AttacheArticle  *article,
       if (colon == NULL)
         continue;
 
-      key = g_ascii_strdown (g_strstrip (g_strndup (lines[i], colon - lines[i])), -1);
+      key = g_ascii_strdown (lines[i], colon - lines[i]);
+      g_strstrip (key);
       value = g_strdup (colon + 1);
       g_strstrip (value);
       if (value[0] == '"' || value[0] == '\'')
