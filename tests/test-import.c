@@ -132,6 +132,10 @@ test_text_titles (void)
     { "Alpha bravo charlie delta echo foxtrot golf hotel india juliett kilo lima mike november oscar "
       "papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu.",
       "Alpha bravo charlie delta echo foxtrot golf hotel india juliett kilo lima mike november…" },
+    /* Never between words that belong together. */
+    { "Grain exports through the port of Estrand rose by nine percent in February, according to the "
+      "harbour master, who expects a record spring.",
+      "Grain exports through the port of Estrand rose by nine percent in February" },
     /* A title line: short, no full stop, text after it. */
     { "Ceasefire holds in the north\n\nThe ceasefire held for a third day.", "Ceasefire holds in the north" },
   };

@@ -380,10 +380,20 @@ test_article_delete_restore (Fixture       *f,
   hits = attache_library_search (f->library, "walrus", 0, &error);
   g_assert_cmpuint (hits->len, ==, 1);
 
+  /* Ids are never reused: a new article does not take the deleted one's id. */
+  {
+    gint64 deleted_id = add (f->library, "Short-lived", "Here and gone.", NULL);
+    gint64 next_id;
+
+    g_assert_true (attache_library_delete_article (f->library, deleted_id, NULL));
+    next_id = add (f->library, "Next", "Comes after.", NULL);
+    g_assert_cmpint (next_id, >, deleted_id);
+  }
+
   /* Restoring over a living article fails and changes nothing. */
   g_assert_false (attache_library_restore_article (f->library, article, &error));
   g_assert_nonnull (error);
-  g_assert_cmpint (attache_library_count_articles (f->library, NULL), ==, 2);
+  g_assert_cmpint (attache_library_count_articles (f->library, NULL), ==, 3);
   g_assert_nonnull (attache_library_get_article (f->library, keep, NULL));
   g_object_unref (attache_library_get_article (f->library, keep, NULL));
 }
@@ -487,6 +497,7 @@ test_search (Fixture       *f,
   markup = attache_search_hit_dup_snippet_markup (hits->pdata[0]);
   g_assert_nonnull (strstr (snippet, "export controls on chips"));
   g_assert_null (strchr (snippet, '\002'));
+  g_assert_null (strstr (snippet, "  "));
   g_assert_nonnull (strstr (markup, "<b>chips</b>"));
   g_clear_pointer (&hits, g_ptr_array_unref);
 

@@ -715,7 +715,7 @@ describe_commands (void)
 
   g_string_append_c (description, '\n');
   g_string_append (description,
-                   _("Every command takes --help and --json where it prints data. "
+                   _("Each command has its own --help; list, show and search print JSON with --json. "
                      "The library is the file given with --library, else $ATTACHE_LIBRARY, "
                      "else $XDG_DATA_HOME/attache/library.db."));
 

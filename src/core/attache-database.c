@@ -37,7 +37,7 @@ G_DEFINE_QUARK (attache-database-error-quark, attache_database_error)
 static const char * const migrations[] = {
   /* 0 → 1: articles */
   "CREATE TABLE articles ("
-  "  id          INTEGER PRIMARY KEY,"
+  "  id          INTEGER PRIMARY KEY AUTOINCREMENT,"   /* ids are never reused */
   "  title       TEXT NOT NULL,"
   "  source      TEXT,"
   "  url         TEXT,"

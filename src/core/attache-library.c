@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "attache-database-private.h"
@@ -460,7 +461,7 @@ attache_library_get_article (AttacheLibrary  *self,
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND,
-                 _("There is no article with id %" G_GINT64_FORMAT " in the library"), id);
+                 _("There is no article with id %" PRId64 " in the library"), (int64_t) id);
   else
     _attache_database_set_error (self->database, rc, _("Could not read the article"), error);
 
@@ -568,7 +569,7 @@ attache_library_delete_article (AttacheLibrary  *self,
   if (sqlite3_changes (_attache_database_get_handle (self->database)) == 0)
     {
       g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no article with id %" G_GINT64_FORMAT " in the library"), id);
+                   _("There is no article with id %" PRId64 " in the library"), (int64_t) id);
       goto failed_rollback;
     }
 
@@ -859,7 +860,14 @@ attache_search_hit_dup_snippet (AttacheSearchHit *hit)
     {
       if (*p == '\002' || *p == '\003')
         continue;
-      g_string_append_c (plain, *p == '\n' ? ' ' : *p);
+      /* Paragraph breaks become one space. */
+      if (*p == '\n' || (*p == ' ' && p[1] == '\n'))
+        {
+          if (plain->len > 0 && plain->str[plain->len - 1] != ' ')
+            g_string_append_c (plain, ' ');
+          continue;
+        }
+      g_string_append_c (plain, *p);
     }
 
   return g_string_free (plain, FALSE);
@@ -884,7 +892,16 @@ attache_search_hit_dup_snippet_markup (AttacheSearchHit *hit)
           g_string_append (markup, escaped);
           if (*p == '\0')
             break;
-          g_string_append (markup, *p == '\002' ? "<b>" : *p == '\003' ? "</b>" : " ");
+          if (*p == '\n')
+            {
+              /* Paragraph breaks become one space. */
+              if (markup->len > 0 && markup->str[markup->len - 1] != ' ')
+                g_string_append_c (markup, ' ');
+              while (p[1] == '\n')
+                p++;
+            }
+          else
+            g_string_append (markup, *p == '\002' ? "<b>" : "</b>");
           run = p + 1;
         }
     }

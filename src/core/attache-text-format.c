@@ -345,6 +345,32 @@ static const char * const cut_before[] = {
   "because", "since", "despite", "following", "into", "against", "under", "between", NULL
 };
 
+/* Whether the word before @space and @next_word belong together ("according to",
+ * "such as"), so that a title must not be cut between them. */
+static gboolean
+ends_fixed_phrase (const char *sentence,
+                   const char *space,
+                   const char *next_word)
+{
+  static const char * const pairs[][2] = {
+    { "according", "to" }, { "due", "to" }, { "prior", "to" }, { "close", "to" },
+    { "next", "to" }, { "thanks", "to" }, { "such", "as" }, { "well", "as" },
+    { "ahead", "of" }, { "because", "of" }, { "instead", "of" }, { "out", "of" },
+  };
+  const char *start = space;
+  g_autofree char *previous = NULL;
+
+  while (start > sentence && start[-1] != ' ')
+    start--;
+  previous = g_ascii_strdown (start, space - start);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    if (g_str_equal (previous, pairs[i][0]) && g_str_equal (next_word, pairs[i][1]))
+      return TRUE;
+
+  return FALSE;
+}
+
 static char *
 trim_trailing_punctuation (char *s)
 {
@@ -412,7 +438,8 @@ make_title (const char *text)
       while (*word_end != '\0' && *word_end != ' ')
         word_end++;
       next_word = g_ascii_strdown (p + 1, word_end - p - 1);
-      if (g_strv_contains (cut_before, next_word) || strchr (",;:", p[-1]) != NULL)
+      if ((g_strv_contains (cut_before, next_word) && !ends_fixed_phrase (sentence, p, next_word)) ||
+          strchr (",;:", p[-1]) != NULL)
         boundary = p;
     }
 
