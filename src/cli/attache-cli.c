@@ -718,6 +718,7 @@ describe_commands (void)
                    _("Each command has its own --help; list, show and search print JSON with --json. "
                      "The library is the file given with --library, else $ATTACHE_LIBRARY, "
                      "else $XDG_DATA_HOME/attache/library.db."));
+  g_string_append_c (description, '\n');
 
   return g_string_free (description, FALSE);
 }
