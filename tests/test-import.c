@@ -132,6 +132,10 @@ test_text_titles (void)
     { "Alpha bravo charlie delta echo foxtrot golf hotel india juliett kilo lima mike november oscar "
       "papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu.",
       "Alpha bravo charlie delta echo foxtrot golf hotel india juliett kilo lima mike november…" },
+    /* A clause's end beats a later linking word. */
+    { "Dock workers at the port of Valmora walked off the job on Tuesday, halting the loading of grain "
+      "and fertiliser ships for the first time in eleven years.",
+      "Dock workers at the port of Valmora walked off the job on Tuesday" },
     /* Never between words that belong together. */
     { "Grain exports through the port of Estrand rose by nine percent in February, according to the "
       "harbour master, who expects a record spring.",

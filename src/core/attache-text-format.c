@@ -400,6 +400,7 @@ make_title (const char *text)
   const char *end = strstr (text, "\n\n");
   glong n_chars;
   const char *boundary = NULL;
+  const char *clause = NULL;
   const char *space = NULL;
   const char *best;
   gboolean best_is_boundary;
@@ -420,8 +421,8 @@ make_title (const char *text)
       return g_steal_pointer (&sentence);
     }
 
-  /* Cut at the last good place within the limit: before a linking word or after a
-   * clause's comma, at least a third of the way in; else at the last space. */
+  /* Cut at the last good place within the limit: after a clause's comma or before a
+   * linking word, at least a third of the way in; else at the last space. */
   for (const char *p = sentence; *p != '\0' && chars <= MAX_TITLE_CHARS; p = g_utf8_next_char (p), chars++)
     {
       const char *word_end;
@@ -438,10 +439,15 @@ make_title (const char *text)
       while (*word_end != '\0' && *word_end != ' ')
         word_end++;
       next_word = g_ascii_strdown (p + 1, word_end - p - 1);
-      if ((g_strv_contains (cut_before, next_word) && !ends_fixed_phrase (sentence, p, next_word)) ||
-          strchr (",;:", p[-1]) != NULL)
+      if (strchr (",;:", p[-1]) != NULL)
+        clause = boundary = p;
+      else if (g_strv_contains (cut_before, next_word) && !ends_fixed_phrase (sentence, p, next_word))
         boundary = p;
     }
+
+  /* A clause ends more naturally than a phrase: prefer it when it is long enough. */
+  if (clause != NULL && g_utf8_strlen (sentence, clause - sentence) >= MAX_TITLE_CHARS / 2)
+    boundary = clause;
 
   best = boundary != NULL ? boundary : space;
   best_is_boundary = boundary != NULL;
