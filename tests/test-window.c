@@ -13,13 +13,17 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "attache-application.h"
+#include "attache-database.h"
 #include "attache-importer.h"
 #include "attache-library.h"
 #include "attache-reader.h"
 #include "attache-summary-pane.h"
 #include "attache-window.h"
+
+#include "test-helpers.h"
 
 #define WAIT_SECONDS 10
 
@@ -94,6 +98,26 @@ static const char election_html[] =
 
 static AttacheApplication *application;
 
+/* The application the windows belong to, registered (so started up) once. */
+static AttacheApplication *
+get_application (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (application != NULL)
+    return application;
+
+  application = attache_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  /* Light style, whatever the desktop that runs the tests prefers. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  return application;
+}
+
 typedef struct
 {
   char           *dir;
@@ -119,7 +143,8 @@ set_true_cb (gpointer data)
     while (!(cond) && !timed_out_)                                            \
       g_main_context_iteration (NULL, TRUE);                                  \
     if (!(cond))                                                              \
-      g_error ("Timed out after %d s waiting for: %s", WAIT_SECONDS, #cond);  \
+      g_error ("line %d: timed out after %d s waiting for: %s",          \
+               __LINE__, WAIT_SECONDS, #cond);                                \
     if (!timed_out_)                                                          \
       g_source_remove (timeout_id_);                                          \
   } G_STMT_END
@@ -218,6 +243,17 @@ summary_field (Fixture    *fixture,
   return gtk_label_get_text (label);
 }
 
+/* Lets the stack finish its crossfade, so what is drawn is the page alone. */
+static void
+wait_for_page (Fixture *fixture)
+{
+  GtkStack *stack = window_child (fixture, "stack");
+
+  wait_for_frames (GTK_WIDGET (fixture->window), 2);
+  wait_until (!gtk_stack_get_transition_running (stack));
+  wait_for_frames (GTK_WIDGET (fixture->window), 2);
+}
+
 static gboolean
 importing (Fixture *fixture)
 {
@@ -309,13 +345,14 @@ save_png (GtkWidget  *widget,
 static void
 fixture_open_window (Fixture *fixture)
 {
-  fixture->window = attache_window_new (application, fixture->library);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 760);
+  /* 1200×760 unless a test changes the settings: the defaults of the
+   * schema and of the window. */
+  fixture->window = attache_window_new (get_application (), fixture->library);
   gtk_window_present (GTK_WINDOW (fixture->window));
 
   /* The first load of the list is done. */
   wait_until (g_strcmp0 (visible_page (fixture), "loading") != 0);
-  wait_for_frames (GTK_WIDGET (fixture->window), 2);
+  wait_for_page (fixture);
 }
 
 static void
@@ -325,28 +362,11 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("attache-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-
+  fixture->dir = test_tmpdir_new ();
   path = g_build_filename (fixture->dir, "library.db", NULL);
   fixture->library = attache_library_open (path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->library);
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 static void
@@ -361,8 +381,7 @@ fixture_tear_down (Fixture       *fixture,
     }
 
   g_clear_object (&fixture->library);
-  remove_dir (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->dir, test_tmpdir_free);
 }
 
 /* Tests */
@@ -393,7 +412,7 @@ test_empty_library (Fixture       *fixture,
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "0 articles");
 
   /* Nothing to delete. */
-  g_assert_false (gtk_widget_is_sensitive (window_child (fixture, "delete_button")));
+  g_assert_false (gtk_widget_get_visible (window_child (fixture, "delete_button")));
 
   save_png (GTK_WIDGET (fixture->window), "window-empty.png");
 }
@@ -468,6 +487,19 @@ test_import_several (Fixture       *fixture,
     g_object_unref (files[i]);
 }
 
+/* Presses Undo (again, until it is offered); TRUE once the article is back. */
+static gboolean
+undo_delete (Fixture *fixture,
+             gint64   id)
+{
+  if (n_articles (fixture) == 1)
+    return TRUE;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.undo-delete", "x", id));
+  return FALSE;
+}
+
 static void
 test_delete_and_undo (Fixture       *fixture,
                       gconstpointer  data)
@@ -492,10 +524,9 @@ test_delete_and_undo (Fixture       *fixture,
   wait_until (n_articles (fixture) == 0);
   g_assert_cmpstr (visible_page (fixture), ==, "empty");
 
-  /* What the toast's Undo button does. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
-                                             "win.undo-delete", "x", id));
-  wait_until (n_articles (fixture) == 1);
+  /* What the toast's Undo button does, once the toast is there: the list
+   * may show the deletion a moment before the window hears it is done. */
+  wait_until (undo_delete (fixture, id));
 
   restored = g_list_model_get_item (get_articles (fixture), 0);
   g_assert_cmpint (attache_article_get_id (restored), ==, id);
@@ -511,6 +542,132 @@ test_delete_and_undo (Fixture       *fixture,
                                              "win.undo-delete", "x", id));
   wait_for_frames (GTK_WIDGET (fixture->window), 2);
   g_assert_cmpuint (n_articles (fixture), ==, 1);
+}
+
+static void
+test_delete_key (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *list_view;
+  GtkWidget *delete_button;
+  GtkSingleSelection *selection;
+  g_autoptr(GListModel) controllers = NULL;
+  g_autoptr(GFile) file = NULL;
+  gboolean found = FALSE;
+
+  fixture_open_window (fixture);
+  list_view = window_child (fixture, "article_list_view");
+
+  /* Delete is a shortcut of the list, not of the window: it must not delete an
+   * article while the person types in an entry. */
+  controllers = gtk_widget_observe_controllers (list_view);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (GTK_IS_NAMED_ACTION (action) &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "win.delete") == 0)
+            {
+              g_assert_nonnull (strstr (trigger, "Delete"));
+              g_assert_cmpint (gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)),
+                               ==, GTK_SHORTCUT_SCOPE_LOCAL);
+              found = TRUE;
+            }
+        }
+    }
+  g_assert_true (found);
+
+  /* Nothing selected, nothing to delete. */
+  file = write_file (fixture, "port-strike.txt", port_strike);
+  import_files (fixture, &file, 1);
+  wait_until (n_articles (fixture) == 1);
+  selection = GTK_SINGLE_SELECTION (get_articles (fixture));
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  delete_button = window_child (fixture, "delete_button");
+  g_assert_true (gtk_widget_get_visible (delete_button));
+  g_assert_false (gtk_widget_is_sensitive (delete_button));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL);
+  wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  g_assert_cmpuint (n_articles (fixture), ==, 1);
+
+  /* Selected, it can be. */
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_true (gtk_widget_is_sensitive (delete_button));
+}
+
+static void
+test_state (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkPaned *library_paned;
+  GtkWidget *summary_pane;
+  int width, height;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_test_skip ("The settings schema is not compiled in GSETTINGS_SCHEMA_DIR");
+      return;
+    }
+
+  settings = g_settings_new (APP_ID);
+  g_settings_set_int (settings, "window-width", 1100);
+  g_settings_set_int (settings, "window-height", 700);
+  g_settings_set_int (settings, "library-pane-width", 300);
+  g_settings_set_int (settings, "summary-pane-width", 280);
+
+  fixture_open_window (fixture);
+  file = write_file (fixture, "port-strike.txt", port_strike);
+  import_files (fixture, &file, 1);
+  wait_until (n_articles (fixture) == 1);
+  wait_until (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
+  wait_for_page (fixture);
+
+  /* Restored */
+  gtk_window_get_default_size (GTK_WINDOW (fixture->window), &width, &height);
+  g_assert_cmpint (width, ==, 1100);
+  g_assert_cmpint (height, ==, 700);
+  library_paned = window_child (fixture, "library_paned");
+  summary_pane = window_child (fixture, "summary_pane");
+  g_assert_cmpint (gtk_paned_get_position (library_paned), ==, 300);
+  g_assert_true (gtk_widget_get_mapped (summary_pane));
+  g_assert_cmpint (gtk_widget_get_width (summary_pane), ==, 280);
+
+  /* Changed by the person, saved on closing */
+  gtk_paned_set_position (library_paned, 360);
+  wait_for_frames (GTK_WIDGET (fixture->window), 2);
+  g_assert_cmpint (gtk_widget_get_width (summary_pane), ==, 280);
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_cmpint (g_settings_get_int (settings, "library-pane-width"), ==, 360);
+  g_assert_cmpint (g_settings_get_int (settings, "summary-pane-width"), ==, 280);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1100);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* As they were, for the other tests. */
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "library-pane-width");
+  g_settings_reset (settings, "summary-pane-width");
 }
 
 static void
@@ -532,7 +689,6 @@ test_screenshot (Fixture       *fixture,
   g_autoptr(AttacheImporter) importer = attache_importer_new (fixture->library);
   g_autoptr(GPtrArray) results = NULL;
   GFile *files[3];
-  guint position;
 
   /* Imported before the window opens, as on a second day of work. */
   files[0] = write_file (fixture, "port-strike.txt", port_strike);
@@ -555,11 +711,10 @@ test_screenshot (Fixture       *fixture,
   save_png (GTK_WIDGET (fixture->window), "window-unselected.png");
 
   /* The newest first: the port strike (2 April). */
-  position = 0;
   attache_window_select_article (fixture->window,
                                  attache_import_result_get_article_id (g_ptr_array_index (results, 0)));
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (get_articles (fixture))),
-                    ==, position);
+                    ==, 0);
   wait_until (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
   wait_for_frames (GTK_WIDGET (fixture->window), 3);
 
@@ -573,26 +728,244 @@ test_screenshot (Fixture       *fixture,
   wait_for_frames (GTK_WIDGET (fixture->window), 3);
   save_png (GTK_WIDGET (fixture->window), "window-html.png");
 
+  /* The same in the dark style: the details and the link stay readable. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  save_png (GTK_WIDGET (fixture->window), "window-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     g_object_unref (files[i]);
+}
+
+/* Without the settings schema (not installed), the window works and keeps nothing. */
+static void
+test_no_schema (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *schema_dir = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  fixture_set_up (&fixture, NULL);
+
+  /* Before anything reads settings in this process. */
+  schema_dir = g_build_filename (fixture.dir, "no-schemas", NULL);
+  g_assert_cmpint (g_mkdir (schema_dir, 0700), ==, 0);
+  g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dir, TRUE);
+
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = NULL;
+
+    if (source != NULL)
+      schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+    if (schema != NULL)
+      {
+        /* Installed on this system: nothing to test here. */
+        fixture_tear_down (&fixture, NULL);
+        return;
+      }
+  }
+
+  fixture_open_window (&fixture);
+  g_assert_cmpstr (visible_page (&fixture), ==, "empty");
+
+  file = write_file (&fixture, "port-strike.txt", port_strike);
+  import_files (&fixture, &file, 1);
+  wait_until (n_articles (&fixture) == 1);
+  wait_until (reader_shows (&fixture, PORT_STRIKE_FIRST_PARAGRAPH));
+
+  gtk_window_close (GTK_WINDOW (fixture.window));
+  fixture.window = NULL;
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  fixture_tear_down (&fixture, NULL);
+}
+
+/* The application, started on a library from a newer Attaché */
+
+typedef struct
+{
+  guint  n_checks;
+  char  *heading;
+  char  *body;
+} AlertSeen;
+
+/* The alert shown in @window, if any: an AdwMessageDialog (libadwaita 1.2) or,
+ * from libadwaita 1.5, an AdwAlertDialog in a window of its own. See
+ * attache-compat.c. */
+#if ADW_CHECK_VERSION (1, 5, 0)
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+static GtkWidget *
+find_alert (GtkWidget *widget)
+{
+  if (ADW_IS_ALERT_DIALOG (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_alert (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+get_alert (GtkWindow   *window,
+           const char **heading,
+           const char **body)
+{
+  GtkWidget *alert = find_alert (GTK_WIDGET (window));
+
+  if (alert == NULL)
+    return NULL;
+
+  *heading = adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (alert));
+  *body = adw_alert_dialog_get_body (ADW_ALERT_DIALOG (alert));
+  return alert;
+}
+
+static void
+close_alert (GtkWidget *alert)
+{
+  adw_dialog_close (ADW_DIALOG (alert));
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+static GtkWidget *
+get_alert (GtkWindow   *window,
+           const char **heading,
+           const char **body)
+{
+  if (!ADW_IS_MESSAGE_DIALOG (window))
+    return NULL;
+
+  *heading = adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window));
+  *body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window));
+  return GTK_WIDGET (window);
+}
+
+static void
+close_alert (GtkWidget *alert)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (alert), "close");
+}
+#endif
+
+static gboolean
+check_alert_cb (gpointer user_data)
+{
+  AlertSeen *seen = user_data;
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  g_assert_cmpuint (++seen->n_checks, <, 50);
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      const char *heading = NULL;
+      const char *body = NULL;
+      GtkWidget *alert = get_alert (l->data, &heading, &body);
+
+      if (alert == NULL || !gtk_widget_get_mapped (l->data))
+        continue;
+
+      /* Seen once; drawn by the next check. */
+      if (seen->heading == NULL)
+        {
+          seen->heading = g_strdup (heading);
+          seen->body = g_strdup (body);
+          return G_SOURCE_CONTINUE;
+        }
+
+      save_png (GTK_WIDGET (l->data), "dialog-newer-library.png");
+      close_alert (alert);
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_newer_library (void)
+{
+  char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *sha256_before = NULL;
+  g_autofree char *sha256_after = NULL;
+  g_autofree char *pragma = NULL;
+  g_autoptr(AttacheApplication) app = NULL;
+  AlertSeen seen = { 0 };
+  sqlite3 *db;
+  int status;
+
+  if (!g_test_subprocess ())
+    {
+      /* Its own process: the application runs its main loop and quits. */
+      g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  dir = test_tmpdir_new ();
+  path = g_build_filename (dir, "newer.db", NULL);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  pragma = g_strdup_printf ("PRAGMA user_version = %d", attache_database_get_latest_version () + 1);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x)", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  sha256_before = test_file_sha256 (path);
+  g_assert_nonnull (sha256_before);
+
+  app = attache_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
+  g_timeout_add (200, check_alert_cb, &seen);
+
+  {
+    char *args[] = { (char *) "attache", (char *) "--library", path, NULL };
+
+    status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (args) - 1, args);
+  }
+
+  /* Said what happened and what to do, then quit, without a crash. */
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (seen.heading, ==, "Could Not Open the Library");
+  g_assert_nonnull (strstr (seen.body, "newer version of Attaché"));
+  g_assert_nonnull (strstr (seen.body, "Update Attaché"));
+  g_assert_nonnull (strstr (seen.body, "newer.db"));
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  /* The file is left as it was. */
+  sha256_after = test_file_sha256 (path);
+  g_assert_cmpstr (sha256_after, ==, sha256_before);
+
+  g_free (seen.heading);
+  g_free (seen.body);
+  test_tmpdir_free (dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   g_test_init (&argc, &argv, NULL);
-
-  application = attache_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
-
-  /* Light style, whatever the desktop that runs the tests prefers. */
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   g_test_add ("/window/empty-library", Fixture, NULL,
               fixture_set_up, test_empty_library, fixture_tear_down);
@@ -602,8 +975,14 @@ main (int   argc,
               fixture_set_up, test_import_several, fixture_tear_down);
   g_test_add ("/window/delete-and-undo", Fixture, NULL,
               fixture_set_up, test_delete_and_undo, fixture_tear_down);
+  g_test_add ("/window/delete-key", Fixture, NULL,
+              fixture_set_up, test_delete_key, fixture_tear_down);
+  g_test_add ("/window/state", Fixture, NULL,
+              fixture_set_up, test_state, fixture_tear_down);
   g_test_add ("/window/screenshot", Fixture, NULL,
               fixture_set_up, test_screenshot, fixture_tear_down);
+  g_test_add_func ("/window/no-schema", test_no_schema);
+  g_test_add_func ("/application/newer-library", test_newer_library);
 
   ret = g_test_run ();
 

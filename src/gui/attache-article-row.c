@@ -71,8 +71,12 @@ static void
 attache_article_row_dispose (GObject *object)
 {
   AttacheArticleRow *self = ATTACHE_ARTICLE_ROW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTACHE_TYPE_ARTICLE_ROW);
+  /* GTK 4.8 leaves the children it has not bound. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->article);
 
   G_OBJECT_CLASS (attache_article_row_parent_class)->dispose (object);

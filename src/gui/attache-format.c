@@ -105,27 +105,42 @@ attache_format_imported (AttacheArticle *article)
 }
 
 char *
-attache_format_length (guint n_words,
-                       guint n_chars)
+attache_format_size (guint n_words,
+                     guint n_chars)
 {
   g_autofree char *words_number = g_strdup_printf ("%'u", n_words);
   g_autofree char *chars_number = g_strdup_printf ("%'u", n_chars);
   g_autofree char *words = NULL;
   g_autofree char *chars = NULL;
-  g_autofree char *minutes = NULL;
-  guint n_minutes;
-
-  n_minutes = MAX (1, (n_words + WORDS_PER_MINUTE / 2) / WORDS_PER_MINUTE);
 
   /* Translators: the length of an article, "%s" is a number such as "1,234" */
   words = g_strdup_printf (ngettext ("%s word", "%s words", n_words), words_number);
   /* Translators: the length of an article, "%s" is a number such as "7,890" */
   chars = g_strdup_printf (ngettext ("%s character", "%s characters", n_chars), chars_number);
-  /* Translators: how long an article takes to read */
-  minutes = g_strdup_printf (ngettext ("about %u min read", "about %u min read", n_minutes), n_minutes);
 
-  /* Translators: the parts of an article's length, as in "1,234 words · 7,890 characters · about 6 min read" */
-  return g_strdup_printf (_("%s · %s · %s"), words, chars, minutes);
+  /* Translators: an article's length, as in "1,234 words · 7,890 characters" */
+  return g_strdup_printf (_("%s · %s"), words, chars);
+}
+
+char *
+attache_format_reading_time (guint n_words)
+{
+  guint n_minutes = MAX (1, (n_words + WORDS_PER_MINUTE / 2) / WORDS_PER_MINUTE);
+
+  /* Translators: how long an article takes to read */
+  return g_strdup_printf (ngettext ("about %u min read", "about %u min read", n_minutes), n_minutes);
+}
+
+char *
+attache_format_length (guint n_words,
+                       guint n_chars)
+{
+  g_autofree char *size = attache_format_size (n_words, n_chars);
+  g_autofree char *reading_time = attache_format_reading_time (n_words);
+
+  /* Translators: an article's length and reading time, as in
+   * "1,234 words · 7,890 characters · about 6 min read" */
+  return g_strdup_printf (_("%s · %s"), size, reading_time);
 }
 
 char *

@@ -17,6 +17,11 @@ char *attache_format_article_day      (AttacheArticle *article);
 char *attache_format_published        (AttacheArticle *article);
 /* "2 Apr 2024, 14:05" in local time; NULL when unknown. */
 char *attache_format_imported         (AttacheArticle *article);
+/* "1,234 words · 7,890 characters" */
+char *attache_format_size             (guint           n_words,
+                                       guint           n_chars);
+/* "about 6 min read" */
+char *attache_format_reading_time     (guint           n_words);
 /* "1,234 words · 7,890 characters · about 6 min read" */
 char *attache_format_length           (guint           n_words,
                                        guint           n_chars);

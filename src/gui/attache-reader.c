@@ -395,13 +395,15 @@ attache_reader_init (AttacheReader *self)
                                                 "pixels-below-lines", 10,
                                                 NULL);
   self->details_tag = gtk_text_buffer_create_tag (buffer, "details",
-                                                  "scale", PANGO_SCALE_SMALL,
+                                                  "scale", 0.9,
                                                   "pixels-below-lines", 24,
                                                   NULL);
   self->link_tag = gtk_text_buffer_create_tag (buffer, "link",
                                                "underline", PANGO_UNDERLINE_SINGLE,
                                                NULL);
+  /* A little larger than labels: this is where people read at length. */
   self->paragraph_tag = gtk_text_buffer_create_tag (buffer, "paragraph",
+                                                    "scale", 1.12,
                                                     "pixels-inside-wrap", 4,
                                                     "pixels-below-lines", 14,
                                                     NULL);

@@ -29,7 +29,6 @@ struct _AttacheSummaryPane
   GtkWidget      *origin_row;
 
   AttacheArticle *article;
-  int             preferred_width;
 };
 
 G_DEFINE_FINAL_TYPE (AttacheSummaryPane, attache_summary_pane, GTK_TYPE_WIDGET)
@@ -37,7 +36,6 @@ G_DEFINE_FINAL_TYPE (AttacheSummaryPane, attache_summary_pane, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_ARTICLE,
-  PROP_PREFERRED_WIDTH,
   N_PROPS
 };
 
@@ -79,8 +77,14 @@ update_fields (AttacheSummaryPane *self)
 
   published = attache_format_published (self->article);
   language = attache_format_language (attache_article_get_language (self->article));
-  length = attache_format_length (attache_article_get_n_words (self->article),
-                                  attache_article_get_n_chars (self->article));
+  {
+    guint n_words = attache_article_get_n_words (self->article);
+    g_autofree char *size = attache_format_size (n_words, attache_article_get_n_chars (self->article));
+    g_autofree char *reading_time = attache_format_reading_time (n_words);
+
+    /* The reading time on a line of its own: the pane is narrow. */
+    length = g_strconcat (size, "\n", reading_time, NULL);
+  }
   imported = attache_format_imported (self->article);
   origin = attache_format_origin (attache_article_get_origin (self->article));
 
@@ -93,43 +97,6 @@ update_fields (AttacheSummaryPane *self)
 
   gtk_widget_set_visible (self->imported_row, imported != NULL);
   gtk_widget_set_visible (self->origin_row, origin != NULL);
-}
-
-/* A GtkPaned that does not resize this pane gives it its natural width: that
- * is where the width the person chose is kept. */
-static void
-attache_summary_pane_measure (GtkWidget      *widget,
-                              GtkOrientation  orientation,
-                              int             for_size,
-                              int            *minimum,
-                              int            *natural,
-                              int            *minimum_baseline,
-                              int            *natural_baseline)
-{
-  AttacheSummaryPane *self = ATTACHE_SUMMARY_PANE (widget);
-
-  gtk_widget_measure (self->scroller, orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
-
-  if (orientation == GTK_ORIENTATION_HORIZONTAL && self->preferred_width > 0)
-    *natural = MAX (*minimum, self->preferred_width);
-}
-
-static GtkSizeRequestMode
-attache_summary_pane_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
-static void
-attache_summary_pane_size_allocate (GtkWidget *widget,
-                                    int        width,
-                                    int        height,
-                                    int        baseline)
-{
-  AttacheSummaryPane *self = ATTACHE_SUMMARY_PANE (widget);
-
-  gtk_widget_allocate (self->scroller, width, height, baseline, NULL);
 }
 
 static void
@@ -157,10 +124,6 @@ attache_summary_pane_get_property (GObject    *object,
       g_value_set_object (value, self->article);
       break;
 
-    case PROP_PREFERRED_WIDTH:
-      g_value_set_int (value, self->preferred_width);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -180,10 +143,6 @@ attache_summary_pane_set_property (GObject      *object,
       attache_summary_pane_set_article (self, g_value_get_object (value));
       break;
 
-    case PROP_PREFERRED_WIDTH:
-      attache_summary_pane_set_preferred_width (self, g_value_get_int (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -199,19 +158,10 @@ attache_summary_pane_class_init (AttacheSummaryPaneClass *klass)
   object_class->get_property = attache_summary_pane_get_property;
   object_class->set_property = attache_summary_pane_set_property;
 
-  widget_class->measure = attache_summary_pane_measure;
-  widget_class->get_request_mode = attache_summary_pane_get_request_mode;
-  widget_class->size_allocate = attache_summary_pane_size_allocate;
-
   properties[PROP_ARTICLE] =
     g_param_spec_object ("article", NULL, NULL,
                          ATTACHE_TYPE_ARTICLE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_PREFERRED_WIDTH] =
-    g_param_spec_int ("preferred-width", NULL, NULL,
-                      0, G_MAXINT, 0,
-                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -226,6 +176,7 @@ attache_summary_pane_class_init (AttacheSummaryPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttacheSummaryPane, imported_row);
   gtk_widget_class_bind_template_child (widget_class, AttacheSummaryPane, origin_row);
 
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "summarypane");
 }
 
@@ -262,27 +213,4 @@ attache_summary_pane_set_article (AttacheSummaryPane *self,
 
   update_fields (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
-}
-
-int
-attache_summary_pane_get_preferred_width (AttacheSummaryPane *self)
-{
-  g_return_val_if_fail (ATTACHE_IS_SUMMARY_PANE (self), 0);
-
-  return self->preferred_width;
-}
-
-void
-attache_summary_pane_set_preferred_width (AttacheSummaryPane *self,
-                                          int                 width)
-{
-  g_return_if_fail (ATTACHE_IS_SUMMARY_PANE (self));
-
-  width = MAX (0, width);
-  if (self->preferred_width == width)
-    return;
-
-  self->preferred_width = width;
-  gtk_widget_queue_resize (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREFERRED_WIDTH]);
 }

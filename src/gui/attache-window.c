@@ -1,0 +1,1042 @@
+/* attache-window.c: the main window: library list, reader and summary
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "attache-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "attache-article-list.h"
+#include "attache-article-row.h"
+#include "attache-compat.h"
+#include "attache-importer.h"
+#include "attache-reader.h"
+#include "attache-summary-pane.h"
+#include "attache-window.h"
+
+struct _AttacheWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template children */
+  AdwWindowTitle       *window_title;
+  GtkSpinner           *import_spinner;
+  GtkWidget            *delete_button;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  AdwStatusPage        *empty_page;
+  GtkWidget            *empty_import_button;
+  GtkPaned             *library_paned;
+  GtkPaned             *reader_paned;
+  GtkListView          *article_list_view;
+  GtkSingleSelection   *selection;
+  AttacheReader        *reader;
+  AttacheSummaryPane   *summary_pane;
+
+  AttacheLibrary       *library;         /* owned */
+  AttacheArticleList   *articles;        /* owned */
+  AttacheImporter      *importer;        /* owned */
+  GSettings            *settings;        /* owned; NULL when the schema is not installed */
+  GCancellable         *cancellable;     /* owned */
+  /* Articles deleted while their toast offers Undo: gint64 id → AttacheArticle */
+  GHashTable           *deleted;
+
+  int                   summary_width;      /* to restore, or 0 */
+  gint64                selected_id;        /* 0 for none */
+  guint                 selected_position;  /* where it was, to select a neighbour */
+  gint64                pending_select_id;  /* to select once the list has it */
+  guint                 n_imports;          /* imports under way */
+  gboolean              loaded;             /* the list has loaded once */
+  gboolean              reloading;          /* the list is replacing its items */
+};
+
+G_DEFINE_FINAL_TYPE (AttacheWindow, attache_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Toasts */
+
+static void
+add_toast (AttacheWindow *self,
+           AdwToast      *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Shows "@what: @error" in a toast, unless the work was only cancelled. */
+static void
+show_error (AttacheWindow *self,
+            const char    *what,
+            const GError  *error)
+{
+  g_autofree char *escaped_what = g_markup_escape_text (what, -1);
+  g_autofree char *escaped_error = g_markup_escape_text (error->message, -1);
+
+  /* Translators: what went wrong, then why: "Could not delete “Port Strike”: the disk is full" */
+  add_toast (self, adw_toast_new_format (_("%s: %s"), escaped_what, escaped_error));
+}
+
+/* How a file is named for people in toasts and dialogs. */
+static char *
+dup_file_display_name (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path != NULL)
+    return g_filename_display_basename (path);
+
+  return g_file_get_parse_name (file);
+}
+
+/* What the window shows */
+
+static void
+update_title (AttacheWindow *self)
+{
+  guint n_articles = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+  g_autofree char *subtitle = NULL;
+
+  if (self->loaded || n_articles > 0)
+    /* Translators: the number of articles in the library, under the window title */
+    subtitle = g_strdup_printf (ngettext ("%u article", "%u articles", n_articles), n_articles);
+
+  adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
+}
+
+static void
+update_page (AttacheWindow *self)
+{
+  guint n_articles = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+
+  gtk_widget_set_visible (self->delete_button, n_articles > 0);
+
+  /* Until the first load is done, neither the empty library nor the panes:
+   * it takes a moment, and showing one then the other would flicker. */
+  if (n_articles > 0)
+    gtk_stack_set_visible_child_name (self->stack, "library");
+  else if (self->loaded)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+}
+
+/* Tells the reader, the summary pane and the actions about the selected article. */
+static void
+show_selected_article (AttacheWindow *self)
+{
+  AttacheArticle *article = gtk_single_selection_get_selected_item (self->selection);
+
+  if (article != NULL)
+    {
+      self->selected_id = attache_article_get_id (article);
+      self->selected_position = gtk_single_selection_get_selected (self->selection);
+    }
+  else
+    {
+      self->selected_id = 0;
+    }
+
+  attache_reader_set_article (self->reader, article);
+  attache_summary_pane_set_article (self->summary_pane, article);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_pane), article != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", article != NULL);
+}
+
+static void
+select_position (AttacheWindow *self,
+                 guint          position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->article_list_view),
+                                "list.scroll-to-item", "u", position);
+}
+
+static void
+on_selection_selection_changed_cb (GtkSelectionModel *selection,
+                                   guint              position,
+                                   guint              n_items,
+                                   AttacheWindow     *self)
+{
+  /* While the list replaces its items the selection is lost for a moment;
+   * on_articles_items_changed_cb () puts it back. */
+  if (self->reloading)
+    return;
+
+  show_selected_article (self);
+}
+
+/* Runs before the selection model hears of the change. */
+static void
+on_articles_items_changed_before_cb (GListModel    *model,
+                                     guint          position,
+                                     guint          removed,
+                                     guint          added,
+                                     AttacheWindow *self)
+{
+  self->reloading = TRUE;
+}
+
+/* Runs after the selection model has updated itself. */
+static void
+on_articles_items_changed_cb (GListModel    *model,
+                              guint          position,
+                              guint          removed,
+                              guint          added,
+                              AttacheWindow *self)
+{
+  guint n_articles = g_list_model_get_n_items (model);
+  guint found = G_MAXUINT;
+
+  self->reloading = FALSE;
+
+  if (self->pending_select_id != 0)
+    {
+      found = attache_article_list_find (self->articles, self->pending_select_id);
+      if (found != G_MAXUINT)
+        self->pending_select_id = 0;
+    }
+
+  if (found == G_MAXUINT && self->selected_id != 0)
+    {
+      found = attache_article_list_find (self->articles, self->selected_id);
+
+      /* The selected article is gone (deleted): its neighbour takes its place. */
+      if (found == G_MAXUINT && n_articles > 0)
+        found = MIN (self->selected_position, n_articles - 1);
+    }
+
+  if (found != G_MAXUINT)
+    {
+      if (gtk_single_selection_get_selected (self->selection) != found)
+        select_position (self, found);
+    }
+  else if (gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+    }
+
+  show_selected_article (self);
+  update_title (self);
+  update_page (self);
+}
+
+static void
+on_articles_notify_loading_cb (AttacheArticleList *articles,
+                               GParamSpec         *pspec,
+                               AttacheWindow      *self)
+{
+  if (attache_article_list_get_loading (articles) || self->loaded)
+    return;
+
+  self->loaded = TRUE;
+  update_title (self);
+  update_page (self);
+
+  /* Arrow keys and Delete work on the list from the start. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (articles)) > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->article_list_view));
+}
+
+/* Importing */
+
+typedef struct
+{
+  AttacheWindow *self;
+  AdwToast      *progress_toast;  /* "Importing 12 files…", or NULL */
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->progress_toast);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportData, import_data_free)
+
+static void
+update_import_spinner (AttacheWindow *self)
+{
+  gboolean importing = self->n_imports > 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->import_spinner), importing);
+  gtk_spinner_set_spinning (self->import_spinner, importing);
+}
+
+static void
+show_import_failures (AttacheWindow *self,
+                      GPtrArray     *results)
+{
+  GtkWidget *list;
+  GtkWidget *scroller;
+  g_autofree char *heading = NULL;
+  guint n_failed = 0;
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      AttacheImportResult *result = g_ptr_array_index (results, i);
+      const GError *error = attache_import_result_get_error (result);
+      g_autofree char *name = NULL;
+      GtkWidget *row;
+
+      if (attache_import_result_get_status (result) != ATTACHE_IMPORT_FAILED)
+        continue;
+
+      name = dup_file_display_name (attache_import_result_get_file (result));
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   error != NULL ? error->message : _("Unknown error"));
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      n_failed++;
+    }
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+
+  heading = g_strdup_printf (ngettext ("%u File Could Not Be Imported",
+                                       "%u Files Could Not Be Imported",
+                                       n_failed),
+                             n_failed);
+
+  attache_compat_alert_async (GTK_WINDOW (self), heading,
+                              _("The other files were imported. Attaché imports text, Markdown and HTML files of up to 10 MB."),
+                              scroller, _("_Close"),
+                              NULL, NULL, NULL);
+}
+
+static void
+results_closure_notify (gpointer  data,
+                        GClosure *closure)
+{
+  g_ptr_array_unref (data);
+}
+
+static void
+on_failures_toast_button_clicked_cb (AdwToast  *toast,
+                                     GPtrArray *results)
+{
+  GtkWidget *window = g_object_get_data (G_OBJECT (toast), "attache-window");
+
+  if (window != NULL)
+    show_import_failures (ATTACHE_WINDOW (window), results);
+}
+
+static AdwToast *
+new_import_toast (AttacheWindow *self,
+                  GPtrArray     *results)
+{
+  guint n_imported = 0;
+  guint n_duplicates = 0;
+  guint n_failed = 0;
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  g_assert (results->len > 0);
+
+  if (results->len == 1)
+    {
+      AttacheImportResult *result = g_ptr_array_index (results, 0);
+      g_autofree char *name = dup_file_display_name (attache_import_result_get_file (result));
+      g_autofree char *escaped_name = g_markup_escape_text (name, -1);
+      const char *title = attache_import_result_get_title (result);
+      g_autofree char *escaped_title = g_markup_escape_text (title != NULL ? title : "", -1);
+      const GError *error;
+
+      switch (attache_import_result_get_status (result))
+        {
+        case ATTACHE_IMPORT_IMPORTED:
+          return adw_toast_new_format (_("Imported “%s”"), escaped_title);
+
+        case ATTACHE_IMPORT_DUPLICATE:
+          toast = adw_toast_new_format (_("“%s” is already in the library"), escaped_name);
+          adw_toast_set_button_label (toast, _("Show"));
+          adw_toast_set_action_name (toast, "win.show-article");
+          adw_toast_set_action_target_value (toast,
+                                             g_variant_new_int64 (attache_import_result_get_article_id (result)));
+          return toast;
+
+        case ATTACHE_IMPORT_FAILED:
+        default:
+          error = attache_import_result_get_error (result);
+          {
+            g_autofree char *escaped_error =
+              g_markup_escape_text (error != NULL ? error->message : _("Unknown error"), -1);
+
+            toast = adw_toast_new_format (_("Could not import %s: %s"), escaped_name, escaped_error);
+            adw_toast_set_timeout (toast, 0);
+            return toast;
+          }
+        }
+    }
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      switch (attache_import_result_get_status (g_ptr_array_index (results, i)))
+        {
+        case ATTACHE_IMPORT_IMPORTED:
+          n_imported++;
+          break;
+
+        case ATTACHE_IMPORT_DUPLICATE:
+          n_duplicates++;
+          break;
+
+        case ATTACHE_IMPORT_FAILED:
+        default:
+          n_failed++;
+          break;
+        }
+    }
+
+  /* "Imported 3 articles; 1 duplicate; 2 could not be imported" */
+  parts = g_ptr_array_new_with_free_func (g_free);
+  if (n_imported > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("Imported %u article",
+                                                       "Imported %u articles",
+                                                       n_imported),
+                                             n_imported));
+  else
+    g_ptr_array_add (parts, g_strdup (_("No new articles")));
+  if (n_duplicates > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u duplicate",
+                                                       "%u duplicates",
+                                                       n_duplicates),
+                                             n_duplicates));
+  if (n_failed > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u could not be imported",
+                                                       "%u could not be imported",
+                                                       n_failed),
+                                             n_failed));
+  g_ptr_array_add (parts, NULL);
+
+  /* Translators: separates the parts of "Imported 3 articles; 1 duplicate" */
+  message = g_strjoinv (_("; "), (char **) parts->pdata);
+  toast = adw_toast_new (message);
+
+  if (n_failed > 0)
+    {
+      adw_toast_set_button_label (toast, _("Details"));
+      adw_toast_set_timeout (toast, 0);
+      /* The toast lives in the window: no reference, or neither would go. */
+      g_object_set_data (G_OBJECT (toast), "attache-window", self);
+      g_signal_connect_data (toast, "button-clicked",
+                             G_CALLBACK (on_failures_toast_button_clicked_cb),
+                             g_ptr_array_ref (results),
+                             results_closure_notify, 0);
+    }
+
+  return toast;
+}
+
+static void
+import_files_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ImportData) data = user_data;
+  AttacheWindow *self = data->self;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  results = attache_importer_import_files_finish (ATTACHE_IMPORTER (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  self->n_imports--;
+  update_import_spinner (self);
+
+  if (data->progress_toast != NULL)
+    adw_toast_dismiss (data->progress_toast);
+
+  if (results == NULL)
+    {
+      show_error (self, _("Could not import the files"), error);
+      return;
+    }
+
+  if (results->len == 0)
+    return;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      AttacheImportResult *import_result = g_ptr_array_index (results, i);
+
+      if (attache_import_result_get_status (import_result) == ATTACHE_IMPORT_IMPORTED)
+        {
+          attache_window_select_article (self, attache_import_result_get_article_id (import_result));
+          break;
+        }
+    }
+
+  add_toast (self, new_import_toast (self, results));
+}
+
+static void
+choose_files_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AttacheWindow) self = user_data;
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GPtrArray) array = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_files;
+
+  files = attache_compat_choose_files_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  if (files == NULL)
+    {
+      show_error (self, _("Could not choose files"), error);
+      return;
+    }
+
+  n_files = g_list_model_get_n_items (files);
+  array = g_ptr_array_new_full (n_files, g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (array, g_list_model_get_item (files, i));
+
+  attache_window_import_files (self, (GFile **) array->pdata, array->len);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (widget);
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) articles = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  static const char * const mime_types[] = { "text/plain", "text/markdown", "text/html" };
+  static const char * const patterns[] = { "*.txt", "*.md", "*.markdown", "*.html", "*.htm" };
+
+  gtk_file_filter_set_name (articles, _("Articles"));
+  for (guint i = 0; i < G_N_ELEMENTS (mime_types); i++)
+    gtk_file_filter_add_mime_type (articles, mime_types[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+    gtk_file_filter_add_pattern (articles, patterns[i]);
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  g_list_store_append (filters, articles);
+  g_list_store_append (filters, all);
+
+  attache_compat_choose_files_async (GTK_WINDOW (self),
+                                     _("Import Articles"),
+                                     _("_Import"),
+                                     G_LIST_MODEL (filters),
+                                     self->cancellable,
+                                     choose_files_cb,
+                                     g_object_ref (self));
+}
+
+/* Deleting, and Undo */
+
+static void
+restore_article_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(AttacheWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!attache_library_restore_article_finish (ATTACHE_LIBRARY (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !g_cancellable_is_cancelled (self->cancellable))
+        show_error (self, _("Could not restore the article"), error);
+    }
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(AttacheArticle) article = NULL;
+  g_autofree gint64 *key = NULL;
+
+  if (!g_hash_table_steal_extended (self->deleted, &id, (gpointer *) &key, (gpointer *) &article))
+    return;
+
+  /* Back where it was, as soon as the list has it again. */
+  attache_window_select_article (self, id);
+  attache_library_restore_article_async (self->library, article, self->cancellable,
+                                         restore_article_cb, g_object_ref (self));
+}
+
+static void
+on_deleted_toast_dismissed_cb (AdwToast      *toast,
+                               AttacheWindow *self)
+{
+  GVariant *target = adw_toast_get_action_target_value (toast);
+
+  if (target != NULL && self->deleted != NULL)
+    {
+      gint64 id = g_variant_get_int64 (target);
+
+      g_hash_table_remove (self->deleted, &id);
+    }
+}
+
+static void
+delete_article_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(AttacheWindow) self = user_data;
+  g_autoptr(AttacheArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *escaped_title = NULL;
+  const char *title;
+  AdwToast *toast;
+  gint64 id;
+
+  article = attache_library_delete_article_finish (ATTACHE_LIBRARY (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  if (article == NULL)
+    {
+      show_error (self, _("Could not delete the article"), error);
+      return;
+    }
+
+  id = attache_article_get_id (article);
+  g_hash_table_insert (self->deleted, g_memdup2 (&id, sizeof id), g_object_ref (article));
+
+  title = attache_article_get_title (article);
+  escaped_title = g_markup_escape_text (title != NULL ? title : "", -1);
+  toast = adw_toast_new_format (_("Deleted “%s”"), escaped_title);
+  adw_toast_set_button_label (toast, _("Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
+  /* The latest Undo first, even over other news. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "dismissed",
+                           G_CALLBACK (on_deleted_toast_dismissed_cb), self, 0);
+  add_toast (self, toast);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (widget);
+  AttacheArticle *article = gtk_single_selection_get_selected_item (self->selection);
+
+  if (article == NULL)
+    return;
+
+  attache_library_delete_article_async (self->library, attache_article_get_id (article),
+                                        self->cancellable, delete_article_cb,
+                                        g_object_ref (self));
+}
+
+static void
+show_article_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  attache_window_select_article (ATTACHE_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+/* Window state */
+
+static void
+restore_state (AttacheWindow *self)
+{
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  gtk_paned_set_position (self->library_paned,
+                          g_settings_get_int (self->settings, "library-pane-width"));
+  self->summary_width = g_settings_get_int (self->settings, "summary-pane-width");
+}
+
+static void
+save_state (AttacheWindow *self)
+{
+  gboolean maximized;
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  g_settings_delay (self->settings);
+
+  maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+  if (!maximized)
+    {
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      if (width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+    }
+
+  /* The panes have a size only while they are shown. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->library_paned)))
+    g_settings_set_int (self->settings, "library-pane-width",
+                        gtk_paned_get_position (self->library_paned));
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->summary_pane)))
+    g_settings_set_int (self->settings, "summary-pane-width",
+                        gtk_widget_get_width (GTK_WIDGET (self->summary_pane)));
+
+  g_settings_apply (self->settings);
+}
+
+/* GtkPaned keeps the size of a child it does not resize only once it has a
+ * position, and a position counts from the start: the width of the summary
+ * pane, on the right, is turned into a position at the paned's first
+ * allocation with the pane shown. This runs inside that allocation, so the
+ * pane is drawn at its width from the first frame. */
+static void
+on_reader_paned_notify_max_position_cb (GtkPaned      *paned,
+                                        GParamSpec    *pspec,
+                                        AttacheWindow *self)
+{
+  GtkWidget *summary_pane = GTK_WIDGET (self->summary_pane);
+  int max_position, summary_min, available;
+
+  if (self->summary_width <= 0 || !gtk_widget_get_visible (summary_pane))
+    return;
+
+  /* The paned's max-position is the width for both children less the
+   * summary pane's minimum width (it does not shrink it). */
+  g_object_get (paned, "max-position", &max_position, NULL);
+  gtk_widget_measure (summary_pane, GTK_ORIENTATION_HORIZONTAL,
+                      gtk_widget_get_height (GTK_WIDGET (paned)),
+                      &summary_min, NULL, NULL, NULL);
+  available = max_position + summary_min;
+
+  gtk_paned_set_position (paned, MAX (0, available - MAX (self->summary_width, summary_min)));
+  self->summary_width = 0;
+}
+
+static GSettings *
+new_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      g_debug ("The settings schema %s is not installed: the window's size will not be kept", APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+/* GObject */
+
+static gboolean
+attache_window_close_request (GtkWindow *window)
+{
+  save_state (ATTACHE_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (attache_window_parent_class)->close_request (window);
+}
+
+static void
+attache_window_unrealize (GtkWidget *widget)
+{
+  /* Also when the application quits without asking the window to close. */
+  save_state (ATTACHE_WINDOW (widget));
+
+  GTK_WIDGET_CLASS (attache_window_parent_class)->unrealize (widget);
+}
+
+static void
+attache_window_constructed (GObject *object)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (object);
+
+  G_OBJECT_CLASS (attache_window_parent_class)->constructed (object);
+
+  g_assert (self->library != NULL);
+
+  self->settings = new_settings ();
+  self->importer = attache_importer_new (self->library);
+  self->articles = attache_article_list_new (self->library);
+
+  /* Connected around the selection model's own handler: see
+   * on_selection_selection_changed_cb (). */
+  g_signal_connect (self->articles, "items-changed",
+                    G_CALLBACK (on_articles_items_changed_before_cb), self);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
+  g_signal_connect_after (self->articles, "items-changed",
+                          G_CALLBACK (on_articles_items_changed_cb), self);
+  g_signal_connect (self->articles, "notify::loading",
+                    G_CALLBACK (on_articles_notify_loading_cb), self);
+  g_signal_connect (self->selection, "selection-changed",
+                    G_CALLBACK (on_selection_selection_changed_cb), self);
+
+  attache_reader_set_library (self->reader, self->library);
+
+  self->loaded = !attache_article_list_get_loading (self->articles);
+
+  restore_state (self);
+  show_selected_article (self);
+  update_import_spinner (self);
+  update_title (self);
+  update_page (self);
+}
+
+static void
+attache_window_dispose (GObject *object)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+
+  if (self->articles != NULL)
+    g_signal_handlers_disconnect_by_data (self->articles, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATTACHE_TYPE_WINDOW);
+
+  g_clear_pointer (&self->deleted, g_hash_table_unref);
+  g_clear_object (&self->articles);
+  g_clear_object (&self->importer);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->library);
+
+  G_OBJECT_CLASS (attache_window_parent_class)->dispose (object);
+}
+
+static void
+attache_window_finalize (GObject *object)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (object);
+
+  /* Kept until now: callbacks that run after dispose check it to know the
+   * window is gone. */
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (attache_window_parent_class)->finalize (object);
+}
+
+static void
+attache_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attache_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attache_window_class_init (AttacheWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = attache_window_constructed;
+  object_class->dispose = attache_window_dispose;
+  object_class->finalize = attache_window_finalize;
+  object_class->get_property = attache_window_get_property;
+  object_class->set_property = attache_window_set_property;
+
+  widget_class->unrealize = attache_window_unrealize;
+
+  window_class->close_request = attache_window_close_request;
+
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL,
+                         ATTACHE_TYPE_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ATTACHE_TYPE_ARTICLE_ROW);
+  g_type_ensure (ATTACHE_TYPE_READER);
+  g_type_ensure (ATTACHE_TYPE_SUMMARY_PANE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attache/Attache/attache-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, import_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, empty_import_button);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, library_paned);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, reader_paned);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, article_list_view);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, selection);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, summary_pane);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_reader_paned_notify_max_position_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", "x", undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.show-article", "x", show_article_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+}
+
+static void
+attache_window_init (AttacheWindow *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->summary_width = 320;
+  self->deleted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+AttacheWindow *
+attache_window_new (AttacheApplication *application,
+                    AttacheLibrary     *library)
+{
+  g_return_val_if_fail (ATTACHE_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (library), NULL);
+
+  return g_object_new (ATTACHE_TYPE_WINDOW,
+                       "application", application,
+                       "library", library,
+                       NULL);
+}
+
+AttacheLibrary *
+attache_window_get_library (AttacheWindow *self)
+{
+  g_return_val_if_fail (ATTACHE_IS_WINDOW (self), NULL);
+
+  return self->library;
+}
+
+void
+attache_window_import_files (AttacheWindow  *self,
+                             GFile         **files,
+                             guint           n_files)
+{
+  g_autoptr(ImportData) data = NULL;
+
+  g_return_if_fail (ATTACHE_IS_WINDOW (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  if (n_files == 0)
+    return;
+
+  data = g_new0 (ImportData, 1);
+  data->self = g_object_ref (self);
+
+  /* One file takes a blink; many can take a while. */
+  if (n_files > 1)
+    {
+      data->progress_toast = adw_toast_new_format (ngettext ("Importing %u file…",
+                                                             "Importing %u files…",
+                                                             n_files),
+                                                   n_files);
+      adw_toast_set_timeout (data->progress_toast, 0);
+      g_object_ref (data->progress_toast);
+      add_toast (self, data->progress_toast);
+    }
+
+  self->n_imports++;
+  update_import_spinner (self);
+
+  attache_importer_import_files_async (self->importer, files, n_files,
+                                       self->cancellable, import_files_cb,
+                                       g_steal_pointer (&data));
+}
+
+void
+attache_window_select_article (AttacheWindow *self,
+                               gint64         id)
+{
+  guint position;
+
+  g_return_if_fail (ATTACHE_IS_WINDOW (self));
+
+  position = attache_article_list_find (self->articles, id);
+  if (position == G_MAXUINT)
+    {
+      self->pending_select_id = id;
+      return;
+    }
+
+  self->pending_select_id = 0;
+  select_position (self, position);
+}
