@@ -673,6 +673,16 @@ test_article_list (Fixture       *f,
   g_assert_true (attache_library_delete_article (f->library, new_id, NULL));
   wait_loaded (list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_null (attache_article_list_get_error (list));
+
+  /* Another program breaks the file: the list says why, and keeps its rows. */
+  raw_exec (f->path, "DROP TABLE articles");
+  attache_article_list_reload (list);
+  wait_loaded (list);
+  g_assert_nonnull (attache_article_list_get_error (list));
+  g_assert_error ((GError *) attache_article_list_get_error (list), ATTACHE_DATABASE_ERROR,
+                  ATTACHE_DATABASE_ERROR_SQL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
 }
 
 int

@@ -20,6 +20,7 @@ struct _AttacheArticleList
   AttacheLibrary *library;
   GPtrArray      *articles;       /* AttacheArticle, newest first */
   GCancellable   *cancellable;
+  GError         *error;          /* why the last load failed, or NULL */
   gulong          changed_id;
   guint           loading : 1;
   guint           reload_pending : 1;
@@ -35,6 +36,7 @@ enum {
   PROP_LIBRARY,
   PROP_LOADING,
   PROP_N_ITEMS,
+  PROP_ERROR,
   N_PROPS
 };
 
@@ -81,6 +83,19 @@ set_loading (AttacheArticleList *self,
       self->loading = !!loading;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
     }
+}
+
+static void
+set_error (AttacheArticleList *self,
+           const GError       *error)
+{
+  if (self->error == NULL && error == NULL)
+    return;
+
+  g_clear_error (&self->error);
+  if (error != NULL)
+    self->error = g_error_copy (error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
 static gboolean
@@ -141,9 +156,15 @@ list_articles_cb (GObject      *object,
     return;
 
   if (fresh == NULL)
-    g_warning ("Could not list the library's articles: %s", error->message);
+    {
+      g_debug ("Could not list the library's articles: %s", error->message);
+      set_error (self, error);
+    }
   else
-    apply_rows (self, fresh);
+    {
+      set_error (self, NULL);
+      apply_rows (self, fresh);
+    }
 
   if (self->reload_pending)
     {
@@ -216,6 +237,7 @@ attache_article_list_finalize (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->articles, g_ptr_array_unref);
+  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (attache_article_list_parent_class)->finalize (object);
 }
@@ -238,6 +260,9 @@ attache_article_list_get_property (GObject    *object,
       break;
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->articles->len);
+      break;
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -283,6 +308,10 @@ attache_article_list_class_init (AttacheArticleListClass *klass)
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -326,4 +355,11 @@ attache_article_list_find (AttacheArticleList *self,
       return i;
 
   return G_MAXUINT;
+}
+
+const GError *
+attache_article_list_get_error (AttacheArticleList *self)
+{
+  g_return_val_if_fail (ATTACHE_IS_ARTICLE_LIST (self), NULL);
+  return self->error;
 }

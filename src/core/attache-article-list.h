@@ -21,6 +21,9 @@ AttacheArticleList *attache_article_list_new          (AttacheLibrary      *libr
 AttacheLibrary     *attache_article_list_get_library  (AttacheArticleList  *self);
 /* TRUE while a (re)load is under way; notifies "loading". */
 gboolean            attache_article_list_get_loading  (AttacheArticleList  *self);
+/* Why the last load failed (the rows of the load before stay), or NULL.
+ * Notifies "error" when it changes. */
+const GError       *attache_article_list_get_error    (AttacheArticleList  *self);
 /* Starts a reload now. */
 void                attache_article_list_reload       (AttacheArticleList  *self);
 /* Position of the article with @id, or G_MAXUINT. */

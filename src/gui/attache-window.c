@@ -247,6 +247,17 @@ on_articles_notify_loading_cb (AttacheArticleList *articles,
     gtk_widget_grab_focus (GTK_WIDGET (self->article_list_view));
 }
 
+static void
+on_articles_notify_error_cb (AttacheArticleList *articles,
+                             GParamSpec         *pspec,
+                             AttacheWindow      *self)
+{
+  const GError *error = attache_article_list_get_error (articles);
+
+  if (error != NULL)
+    show_error (self, _("Could not read the library"), error);
+}
+
 /* Importing */
 
 typedef struct
@@ -320,7 +331,7 @@ show_import_failures (AttacheWindow *self,
                              n_failed);
 
   attache_compat_alert_async (GTK_WINDOW (self), heading,
-                              _("The other files were imported. Attaché imports text, Markdown and HTML files of up to 10 MB."),
+                              _("The other files were imported. Attaché imports text, Markdown and HTML files of up to 10 MiB."),
                               scroller, _("_Close"),
                               NULL, NULL, NULL);
 }
@@ -815,6 +826,8 @@ attache_window_constructed (GObject *object)
                           G_CALLBACK (on_articles_items_changed_cb), self);
   g_signal_connect (self->articles, "notify::loading",
                     G_CALLBACK (on_articles_notify_loading_cb), self);
+  g_signal_connect (self->articles, "notify::error",
+                    G_CALLBACK (on_articles_notify_error_cb), self);
   g_signal_connect (self->selection, "selection-changed",
                     G_CALLBACK (on_selection_selection_changed_cb), self);
 
