@@ -326,7 +326,7 @@ check_storable (AttacheArticle  *article,
       attache_article_get_origin (article) == NULL)
     {
       g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_SQL,
-                   _("Could not store the article: it has no title, text, checksum or origin"));
+                   _("Could not store the article: it lacks a title, a text, a checksum or an origin"));
       return FALSE;
     }
 

@@ -331,7 +331,7 @@ show_import_failures (AttacheWindow *self,
                              n_failed);
 
   attache_compat_alert_async (GTK_WINDOW (self), heading,
-                              _("The other files were imported. Attaché imports text, Markdown and HTML files of up to 10 MiB."),
+                              _("Attaché imports text, Markdown and HTML files of up to 10 MiB."),
                               scroller, _("_Close"),
                               NULL, NULL, NULL);
 }
