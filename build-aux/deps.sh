@@ -6,6 +6,7 @@ BUILD_PACKAGES=(
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
   libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libxml2-dev libjson-glib-dev
+  iso-codes python3 libsoup-3.0-dev
   desktop-file-utils
 )
 
