@@ -307,6 +307,37 @@ print_article_error (gint64        id,
 
 /* import PATH… */
 
+static gboolean
+is_web_address (const char *arg)
+{
+  return g_ascii_strncasecmp (arg, "http://", 7) == 0 || g_ascii_strncasecmp (arg, "https://", 8) == 0;
+}
+
+static void
+import_url_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Fetches and imports one web page, running the main loop until it is done. */
+static AttacheImportResult *
+import_url (AttacheImporter *importer,
+            const char      *url)
+{
+  g_autoptr(GAsyncResult) async_result = NULL;
+
+  attache_importer_import_url_async (importer, url, NULL, import_url_cb, &async_result);
+  while (async_result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Not cancellable here, so it cannot fail. */
+  return attache_importer_import_url_finish (importer, async_result, NULL);
+}
+
 static int
 run_import (const CliCommand  *command,
             char             **args,
@@ -326,7 +357,7 @@ run_import (const CliCommand  *command,
 
   if (args[1] == NULL)
     {
-      print_error (_("nothing to import: give one or more files"));
+      print_error (_("nothing to import: give one or more files or web addresses"));
       return CLI_EXIT_USAGE;
     }
 
@@ -339,9 +370,18 @@ run_import (const CliCommand  *command,
   for (guint i = 1; args[i] != NULL; i++)
     {
       const char *path = args[i];
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-      g_autoptr(AttacheImportResult) result = attache_importer_import_file (importer, file, NULL);
-      gint64 id = attache_import_result_get_article_id (result);
+      g_autoptr(AttacheImportResult) result = NULL;
+      gint64 id;
+
+      if (is_web_address (path))
+        result = import_url (importer, path);
+      else
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+          result = attache_importer_import_file (importer, file, NULL);
+        }
+      id = attache_import_result_get_article_id (result);
 
       switch (attache_import_result_get_status (result))
         {
@@ -675,7 +715,7 @@ run_search (const CliCommand  *command,
 /* main */
 
 static const CliCommand commands[] = {
-  { "import", N_("PATH…"), N_("Import text, Markdown or HTML files into the library"), run_import },
+  { "import", N_("PATH|URL…"), N_("Import text, Markdown or HTML files, or web pages, into the library"), run_import },
   { "list", "", N_("List the articles of the library, newest first"), run_list },
   { "show", N_("ID"), N_("Show one article with its text"), run_show },
   { "delete", N_("ID"), N_("Delete one article from the library"), run_delete },

@@ -29,6 +29,7 @@ struct _AttacheArticle
   char      *origin;
   guint      n_words;
   guint      n_chars;
+  AttacheFetchResult *capture;
 };
 
 G_DEFINE_FINAL_TYPE (AttacheArticle, attache_article, G_TYPE_OBJECT)
@@ -48,6 +49,7 @@ enum {
   PROP_ORIGIN,
   PROP_N_WORDS,
   PROP_N_CHARS,
+  PROP_CAPTURE,
   N_PROPS
 };
 
@@ -68,6 +70,7 @@ attache_article_finalize (GObject *object)
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->sha256, g_free);
   g_clear_pointer (&self->origin, g_free);
+  g_clear_pointer (&self->capture, attache_fetch_result_unref);
 
   G_OBJECT_CLASS (attache_article_parent_class)->finalize (object);
 }
@@ -95,6 +98,7 @@ attache_article_get_property (GObject    *object,
     case PROP_ORIGIN:    g_value_set_string (value, self->origin); break;
     case PROP_N_WORDS:   g_value_set_uint (value, self->n_words); break;
     case PROP_N_CHARS:   g_value_set_uint (value, self->n_chars); break;
+    case PROP_CAPTURE:   g_value_set_boxed (value, self->capture); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -123,6 +127,7 @@ attache_article_set_property (GObject      *object,
     case PROP_ORIGIN:    attache_article_set_origin (self, g_value_get_string (value)); break;
     case PROP_N_WORDS:   attache_article_set_n_words (self, g_value_get_uint (value)); break;
     case PROP_N_CHARS:   attache_article_set_n_chars (self, g_value_get_uint (value)); break;
+    case PROP_CAPTURE:   attache_article_set_capture (self, g_value_get_boxed (value)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -151,6 +156,8 @@ attache_article_class_init (AttacheArticleClass *klass)
   properties[PROP_ORIGIN] = g_param_spec_string ("origin", NULL, NULL, NULL, flags);
   properties[PROP_N_WORDS] = g_param_spec_uint ("n-words", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_N_CHARS] = g_param_spec_uint ("n-chars", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  properties[PROP_CAPTURE] = g_param_spec_boxed ("capture", NULL, NULL, ATTACHE_TYPE_FETCH_RESULT, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -385,6 +392,28 @@ attache_article_set_n_chars (AttacheArticle *self,
       self->n_chars = n_chars;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CHARS]);
     }
+}
+
+AttacheFetchResult *
+attache_article_get_capture (AttacheArticle *self)
+{
+  g_return_val_if_fail (ATTACHE_IS_ARTICLE (self), NULL);
+  return self->capture;
+}
+
+void
+attache_article_set_capture (AttacheArticle     *self,
+                             AttacheFetchResult *capture)
+{
+  g_return_if_fail (ATTACHE_IS_ARTICLE (self));
+
+  if (self->capture == capture)
+    return;
+
+  g_clear_pointer (&self->capture, attache_fetch_result_unref);
+  if (capture != NULL)
+    self->capture = attache_fetch_result_ref (capture);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPTURE]);
 }
 
 guint

@@ -7,6 +7,8 @@
 
 #include <glib-object.h>
 
+#include "attache-fetcher.h"
+
 G_BEGIN_DECLS
 
 #define ATTACHE_TYPE_ARTICLE (attache_article_get_type ())
@@ -67,6 +69,13 @@ void            attache_article_set_n_words      (AttacheArticle *self,
 guint           attache_article_get_n_chars      (AttacheArticle *self);
 void            attache_article_set_n_chars      (AttacheArticle *self,
                                                   guint           n_chars);
+
+/* For an article fetched from the web: the capture record (final URL, time,
+ * HTTP status and dates, the raw page). NULL otherwise, and for articles listed
+ * without their text. */
+AttacheFetchResult *attache_article_get_capture  (AttacheArticle     *self);
+void            attache_article_set_capture      (AttacheArticle     *self,
+                                                  AttacheFetchResult *capture);
 
 /* Counts words in @text (sequences of letters or digits). */
 guint           attache_count_words              (const char     *text);

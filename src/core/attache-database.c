@@ -73,6 +73,26 @@ static const char * const migrations[] = {
   "  INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);"
   "END;"
   "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');",
+
+  /* 2 → 3: what a web page said when it was imported, to prove a citation */
+  "CREATE TABLE captures ("
+  "  id            INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  article_id    INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  requested_url TEXT NOT NULL,"
+  "  final_url     TEXT NOT NULL,"
+  "  fetched       TEXT NOT NULL,"              /* ISO 8601 UTC */
+  "  status        INTEGER NOT NULL,"
+  "  content_type  TEXT,"
+  "  charset       TEXT,"
+  "  http_date     TEXT,"
+  "  last_modified TEXT,"
+  "  etag          TEXT,"
+  "  body_sha256   TEXT NOT NULL,"
+  "  body_size     INTEGER NOT NULL,"
+  "  body_gzip     BLOB NOT NULL"               /* the raw bytes, gzip-compressed */
+  ");"
+  "CREATE INDEX captures_by_article ON captures (article_id);"
+  "CREATE INDEX articles_by_url ON articles (url) WHERE url IS NOT NULL;",
 };
 
 static void

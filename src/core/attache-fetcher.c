@@ -15,7 +15,7 @@
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
 
-#include "attache-fetcher.h"
+#include "attache-fetcher-private.h"
 
 #define DEFAULT_TIMEOUT       30
 #define DEFAULT_MAX_REDIRECTS 10
@@ -105,6 +105,36 @@ RESULT_GETTER (const char *, last_modified)
 RESULT_GETTER (const char *, etag)
 
 #undef RESULT_GETTER
+
+AttacheFetchResult *
+_attache_fetch_result_new (const char *requested_url,
+                           const char *final_url,
+                           guint       status,
+                           const char *content_type,
+                           const char *charset,
+                           GBytes     *body,
+                           GDateTime  *fetched,
+                           const char *date,
+                           const char *last_modified,
+                           const char *etag)
+{
+  AttacheFetchResult *result = g_new0 (AttacheFetchResult, 1);
+
+  g_atomic_ref_count_init (&result->ref_count);
+  result->requested_url = g_strdup (requested_url);
+  result->final_url = g_strdup (final_url);
+  result->status = status;
+  result->content_type = g_strdup (content_type);
+  result->charset = g_strdup (charset);
+  result->body = g_bytes_ref (body);
+  result->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, body);
+  result->fetched = g_date_time_ref (fetched);
+  result->date = g_strdup (date);
+  result->last_modified = g_strdup (last_modified);
+  result->etag = g_strdup (etag);
+
+  return result;
+}
 
 static void
 attache_fetcher_dispose (GObject *object)

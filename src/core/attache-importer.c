@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "attache-importer.h"
 
@@ -16,6 +17,7 @@ struct _AttacheImporter
   GObject         parent_instance;
 
   AttacheLibrary *library;
+  AttacheFetcher *fetcher;   /* created on first use, on the thread that fetches */
 };
 
 G_DEFINE_FINAL_TYPE (AttacheImporter, attache_importer, G_TYPE_OBJECT)
@@ -110,6 +112,7 @@ attache_importer_finalize (GObject *object)
   AttacheImporter *self = ATTACHE_IMPORTER (object);
 
   g_clear_object (&self->library);
+  g_clear_object (&self->fetcher);
 
   G_OBJECT_CLASS (attache_importer_parent_class)->finalize (object);
 }
@@ -233,36 +236,13 @@ read_file (GFile         *file,
   return g_steal_pointer (&bytes);
 }
 
-AttacheImportResult *
-attache_importer_import_file (AttacheImporter *self,
-                              GFile           *file,
-                              GCancellable    *cancellable)
+/* Stores @article, filling @result. */
+static void
+store_article (AttacheImporter     *self,
+               AttacheArticle      *article,
+               AttacheImportResult *result)
 {
-  AttacheImportResult *result;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(AttacheArticle) article = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *origin = NULL;
   gint64 id = 0;
-
-  g_return_val_if_fail (ATTACHE_IS_IMPORTER (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  result = import_result_new (file);
-
-  bytes = read_file (file, cancellable, &result->error);
-  if (bytes == NULL)
-    return result;
-
-  basename = g_file_get_basename (file);
-  article = attache_import_parse_bytes (bytes, basename, &result->error);
-  if (article == NULL)
-    return result;
-
-  origin = g_file_get_path (file);
-  if (origin == NULL)
-    origin = g_file_get_uri (file);
-  attache_article_set_origin (article, origin);
 
   switch (attache_library_add_article (self->library, article, &id, &result->error))
     {
@@ -287,6 +267,39 @@ attache_importer_import_file (AttacheImporter *self,
     default:
       break;
     }
+}
+
+AttacheImportResult *
+attache_importer_import_file (AttacheImporter *self,
+                              GFile           *file,
+                              GCancellable    *cancellable)
+{
+  AttacheImportResult *result;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(AttacheArticle) article = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *origin = NULL;
+
+  g_return_val_if_fail (ATTACHE_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  result = import_result_new (file);
+
+  bytes = read_file (file, cancellable, &result->error);
+  if (bytes == NULL)
+    return result;
+
+  basename = g_file_get_basename (file);
+  article = attache_import_parse_bytes (bytes, basename, &result->error);
+  if (article == NULL)
+    return result;
+
+  origin = g_file_get_path (file);
+  if (origin == NULL)
+    origin = g_file_get_uri (file);
+  attache_article_set_origin (article, origin);
+
+  store_article (self, article, result);
 
   return result;
 }
@@ -356,6 +369,143 @@ GPtrArray *
 attache_importer_import_files_finish (AttacheImporter  *self,
                                       GAsyncResult     *result,
                                       GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Importing from the web */
+
+AttacheFetcher *
+attache_importer_get_fetcher (AttacheImporter *self)
+{
+  g_return_val_if_fail (ATTACHE_IS_IMPORTER (self), NULL);
+
+  if (self->fetcher == NULL)
+    self->fetcher = attache_fetcher_new ();
+
+  return self->fetcher;
+}
+
+/* The name the parser decides the format by, from the media type; NULL with
+ * @error set for what is not an article. */
+static const char *
+filename_for_media_type (const char  *content_type,
+                         GError     **error)
+{
+  static const struct { const char *type; const char *name; } types[] = {
+    { "text/html", "page.html" },
+    { "application/xhtml+xml", "page.xhtml" },
+    { "text/plain", "page.txt" },
+    { "text/markdown", "page.md" },
+    { "text/x-markdown", "page.md" },
+  };
+
+  if (content_type == NULL || content_type[0] == '\0')
+    return "page";   /* the parser sniffs */
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (g_ascii_strcasecmp (content_type, types[i].type) == 0)
+      return types[i].name;
+
+  if (strstr (content_type, "rss") != NULL || strstr (content_type, "atom") != NULL ||
+      g_ascii_strcasecmp (content_type, "application/feed+json") == 0)
+    g_set_error (error, ATTACHE_IMPORT_ERROR, ATTACHE_IMPORT_ERROR_NOT_AN_ARTICLE,
+                 _("this address is a news feed (%s), not an article"), content_type);
+  else
+    g_set_error (error, ATTACHE_IMPORT_ERROR, ATTACHE_IMPORT_ERROR_NOT_AN_ARTICLE,
+                 _("this address gives %s, not an article"), content_type);
+
+  return NULL;
+}
+
+static void
+store_page_worker (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  AttacheImporter *self = source_object;
+  AttacheFetchResult *capture = task_data;
+  g_autoptr(GFile) file = g_file_new_for_uri (attache_fetch_result_get_requested_url (capture));
+  AttacheImportResult *result = import_result_new (file);
+  g_autoptr(AttacheArticle) article = NULL;
+  const char *name;
+
+  name = filename_for_media_type (attache_fetch_result_get_content_type (capture), &result->error);
+  if (name != NULL)
+    article = attache_import_parse_bytes (attache_fetch_result_get_body (capture), name, &result->error);
+
+  if (article != NULL)
+    {
+      if (attache_article_get_url (article) == NULL)
+        attache_article_set_url (article, attache_fetch_result_get_final_url (capture));
+      attache_article_set_origin (article, attache_fetch_result_get_requested_url (capture));
+      attache_article_set_imported (article, attache_fetch_result_get_fetched (capture));
+      attache_article_set_capture (article, capture);
+      store_article (self, article, result);
+    }
+
+  g_task_return_pointer (task, result, (GDestroyNotify) attache_import_result_unref);
+}
+
+static void
+fetch_page_cb (GObject      *object,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(AttacheFetchResult) capture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  capture = attache_fetcher_fetch_finish (ATTACHE_FETCHER (object), res, &error);
+  if (capture == NULL)
+    {
+      g_autoptr(GFile) file = NULL;
+      AttacheImportResult *result;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+
+      file = g_file_new_for_uri (g_task_get_task_data (task));
+      result = import_result_new (file);
+      result->error = g_steal_pointer (&error);
+      g_task_return_pointer (task, result, (GDestroyNotify) attache_import_result_unref);
+      return;
+    }
+
+  /* The network part is done; the rest is CPU and disk. */
+  g_task_set_task_data (task, g_steal_pointer (&capture), (GDestroyNotify) attache_fetch_result_unref);
+  g_task_run_in_thread (task, store_page_worker);
+}
+
+void
+attache_importer_import_url_async (AttacheImporter     *self,
+                                   const char          *url,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (ATTACHE_IS_IMPORTER (self));
+  g_return_if_fail (url != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, attache_importer_import_url_async);
+  g_task_set_task_data (task, g_strdup (url), g_free);
+
+  attache_fetcher_fetch_async (attache_importer_get_fetcher (self), url, NULL, NULL,
+                               cancellable, fetch_page_cb, task);
+}
+
+AttacheImportResult *
+attache_importer_import_url_finish (AttacheImporter  *self,
+                                    GAsyncResult     *result,
+                                    GError          **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);

@@ -27,6 +27,7 @@ typedef enum
   ATTACHE_IMPORT_ERROR_TOO_LARGE,    /* over ATTACHE_IMPORT_MAX_FILE_SIZE */
   ATTACHE_IMPORT_ERROR_BINARY,       /* not text */
   ATTACHE_IMPORT_ERROR_NO_TEXT,      /* a markup file with no readable text in it */
+  ATTACHE_IMPORT_ERROR_NOT_AN_ARTICLE, /* a web address that gave an image, a PDF, a feed… */
 } AttacheImportError;
 
 typedef enum
@@ -88,5 +89,24 @@ void                 attache_importer_import_files_async  (AttacheImporter     *
 GPtrArray           *attache_importer_import_files_finish (AttacheImporter     *self,
                                                            GAsyncResult        *result,
                                                            GError             **error);
+
+/* Fetches @url (http or https), extracts the article and stores it with the
+ * capture record of the page (final URL, time, HTTP status and dates, the raw
+ * bytes). The article's url is the canonical URL the page declares, else the
+ * final URL; its origin is @url. The fetch runs on the caller's thread-default
+ * main context (call from one thread), parsing and storing in a worker.
+ * The result's file is g_file_new_for_uri (@url); network failures are in its
+ * error (ATTACHE_FETCH_ERROR). The finish function fails only when cancelled. */
+void                 attache_importer_import_url_async    (AttacheImporter     *self,
+                                                           const char          *url,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+AttacheImportResult *attache_importer_import_url_finish   (AttacheImporter     *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+
+/* Tests only: the fetcher the importer uses for URLs (created on first use). */
+AttacheFetcher      *attache_importer_get_fetcher         (AttacheImporter     *self);
 
 G_END_DECLS

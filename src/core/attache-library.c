@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "attache-database-private.h"
+#include "attache-fetcher-private.h"
 #include "attache-library-private.h"
 
 struct _AttacheLibrary
@@ -220,12 +221,13 @@ compute_fingerprint (const char *text)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) normal->str, normal->len);
 }
 
-/* Call with the lock held. Returns the id of a stored article with the same bytes or
- * the same text, 0 if there is none, -1 on error. */
+/* Call with the lock held. Returns the id of a stored article with the same bytes,
+ * the same text or the same URL, 0 if there is none, -1 on error. */
 static gint64
 find_duplicate (AttacheLibrary  *self,
                 const char      *sha256,
                 const char      *fingerprint,
+                const char      *url,
                 GError         **error)
 {
   sqlite3_stmt *stmt;
@@ -233,6 +235,7 @@ find_duplicate (AttacheLibrary  *self,
 
   stmt = _attache_database_prepare (self->database,
                                     "SELECT id FROM articles WHERE sha256 = ?1 OR fingerprint = ?2 "
+                                    "  OR (?3 IS NOT NULL AND url = ?3) "
                                     "ORDER BY id LIMIT 1",
                                     error);
   if (stmt == NULL)
@@ -240,6 +243,7 @@ find_duplicate (AttacheLibrary  *self,
 
   bind_text (stmt, 1, sha256);
   bind_text (stmt, 2, fingerprint);
+  bind_text (stmt, 3, url);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     return sqlite3_column_int64 (stmt, 0);
@@ -316,6 +320,121 @@ insert_article (AttacheLibrary  *self,
   return sqlite3_last_insert_rowid (_attache_database_get_handle (self->database));
 }
 
+/* gzip for the raw pages kept in captures. */
+static GBytes *
+convert_bytes (GConverter  *converter,
+               GBytes      *input,
+               GError     **error)
+{
+  g_autoptr(GInputStream) memory = g_memory_input_stream_new_from_bytes (input);
+  g_autoptr(GInputStream) converted = g_converter_input_stream_new (memory, converter);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+  if (g_output_stream_splice (out, converted,
+                              G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                              NULL, error) < 0)
+    return NULL;
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+/* Call with the lock and a transaction held. */
+static gboolean
+insert_capture (AttacheLibrary      *self,
+                gint64               article_id,
+                AttacheFetchResult  *capture,
+                GError             **error)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 6);
+  g_autoptr(GBytes) gzip = NULL;
+  g_autofree char *fetched = NULL;
+  GBytes *body = attache_fetch_result_get_body (capture);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  gzip = convert_bytes (G_CONVERTER (compressor), body, error);
+  if (gzip == NULL)
+    return FALSE;
+
+  stmt = _attache_database_prepare (self->database,
+                                    "INSERT INTO captures (article_id, requested_url, final_url, fetched, "
+                                    "  status, content_type, charset, http_date, last_modified, etag, "
+                                    "  body_sha256, body_size, body_gzip) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  fetched = g_date_time_format (attache_fetch_result_get_fetched (capture), "%Y-%m-%dT%H:%M:%SZ");
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  bind_text (stmt, 2, attache_fetch_result_get_requested_url (capture));
+  bind_text (stmt, 3, attache_fetch_result_get_final_url (capture));
+  bind_text (stmt, 4, fetched);
+  sqlite3_bind_int (stmt, 5, attache_fetch_result_get_status (capture));
+  bind_text (stmt, 6, attache_fetch_result_get_content_type (capture));
+  bind_text (stmt, 7, attache_fetch_result_get_charset (capture));
+  bind_text (stmt, 8, attache_fetch_result_get_date (capture));
+  bind_text (stmt, 9, attache_fetch_result_get_last_modified (capture));
+  bind_text (stmt, 10, attache_fetch_result_get_etag (capture));
+  bind_text (stmt, 11, attache_fetch_result_get_sha256 (capture));
+  sqlite3_bind_int64 (stmt, 12, g_bytes_get_size (body));
+  sqlite3_bind_blob64 (stmt, 13, g_bytes_get_data (gzip, NULL), g_bytes_get_size (gzip), SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return _attache_database_set_error (self->database, rc, _("Could not store the web page"), error);
+
+  return TRUE;
+}
+
+/* Call with the lock held. Sets @article's capture from the library, if any. */
+static gboolean
+load_capture (AttacheLibrary  *self,
+              AttacheArticle  *article,
+              GError         **error)
+{
+  g_autoptr(GZlibDecompressor) decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  g_autoptr(GBytes) gzip = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GDateTime) fetched = NULL;
+  g_autoptr(AttacheFetchResult) capture = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _attache_database_prepare (self->database,
+                                    "SELECT requested_url, final_url, fetched, status, content_type, charset, "
+                                    "  http_date, last_modified, etag, body_gzip "
+                                    "FROM captures WHERE article_id = ?1 ORDER BY id DESC LIMIT 1",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, attache_article_get_id (article));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    return _attache_database_set_error (self->database, rc, _("Could not read the web page"), error);
+
+  gzip = g_bytes_new (sqlite3_column_blob (stmt, 9), sqlite3_column_bytes (stmt, 9));
+  body = convert_bytes (G_CONVERTER (decompressor), gzip, error);
+  if (body == NULL)
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  fetched = g_date_time_new_from_iso8601 (column_text (stmt, 2), NULL);
+  capture = _attache_fetch_result_new (column_text (stmt, 0), column_text (stmt, 1),
+                                       sqlite3_column_int (stmt, 3), column_text (stmt, 4),
+                                       column_text (stmt, 5), body, fetched,
+                                       column_text (stmt, 6), column_text (stmt, 7),
+                                       column_text (stmt, 8));
+  sqlite3_reset (stmt);
+  attache_article_set_capture (article, capture);
+  return TRUE;
+}
+
 static gboolean
 check_storable (AttacheArticle  *article,
                 GError         **error)
@@ -360,7 +479,8 @@ attache_library_add_article (AttacheLibrary  *self,
   if (!_attache_database_begin (self->database, error))
     goto failed;
 
-  duplicate = find_duplicate (self, attache_article_get_sha256 (article), fingerprint, error);
+  duplicate = find_duplicate (self, attache_article_get_sha256 (article), fingerprint,
+                              attache_article_get_url (article), error);
   if (duplicate < 0)
     goto failed_rollback;
 
@@ -374,7 +494,12 @@ attache_library_add_article (AttacheLibrary  *self,
     }
 
   id = insert_article (self, article, 0, fingerprint, error);
-  if (id <= 0 || !_attache_database_commit (self->database, error))
+  if (id <= 0)
+    goto failed_rollback;
+  if (attache_article_get_capture (article) != NULL &&
+      !insert_capture (self, id, attache_article_get_capture (article), error))
+    goto failed_rollback;
+  if (!_attache_database_commit (self->database, error))
     goto failed_rollback;
 
   _attache_database_unlock (self->database);
@@ -419,7 +544,10 @@ attache_library_restore_article (AttacheLibrary  *self,
     }
 
   id = insert_article (self, article, attache_article_get_id (article), fingerprint, error);
-  if (id <= 0 || !_attache_database_commit (self->database, error))
+  if (id <= 0 ||
+      (attache_article_get_capture (article) != NULL &&
+       !insert_capture (self, id, attache_article_get_capture (article), error)) ||
+      !_attache_database_commit (self->database, error))
     {
       _attache_database_rollback (self->database);
       _attache_database_unlock (self->database);
@@ -458,6 +586,9 @@ attache_library_get_article (AttacheLibrary  *self,
     {
       article = article_from_row (stmt);
       attache_article_set_text (article, column_text (stmt, N_ARTICLE_COLUMNS));
+      sqlite3_reset (stmt);
+      if (!load_capture (self, article, error))
+        g_clear_object (&article);
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND,
