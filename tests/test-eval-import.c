@@ -75,20 +75,27 @@ test_analyst_sample (void)
   test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* One string member of expected-metadata.json ("title", "lang"), or NULL. */
 static char *
-expected_title (const char *folder)
+expected_string (const char *folder,
+                 const char *member)
 {
   g_autofree char *path = g_build_filename (folder, "expected-metadata.json", NULL);
   g_autofree char *json = NULL;
+  g_autofree char *quoted = g_strdup_printf ("\"%s\"", member);
   const char *key;
   GString *title;
 
   if (!g_file_get_contents (path, &json, NULL, NULL))
     return NULL;
 
-  /* Just the "title" string; the core has no JSON parser and needs none. */
-  key = strstr (json, "\"title\"");
-  if (key == NULL || (key = strchr (key + 7, '"')) == NULL)
+  /* Just that string; the core has no JSON parser and needs none. */
+  key = strstr (json, quoted);
+  if (key == NULL || (key = strchr (key + strlen (quoted), ':')) == NULL)
+    return NULL;
+  while (*++key == ' ')
+    ;
+  if (*key != '"')
     return NULL;
 
   title = g_string_new (NULL);
@@ -112,6 +119,7 @@ test_readability_pages (void)
   g_autoptr(GDir) dir = NULL;
   const char *name;
   guint pages = 0, with_text = 0, title_in_expected = 0;
+  guint with_lang = 0, lang_right = 0, lang_none = 0;
   gint64 start;
 
   if (root == NULL || !g_file_test (root, G_FILE_TEST_IS_DIR))
@@ -149,7 +157,25 @@ test_readability_pages (void)
       g_assert_true (g_utf8_validate (attache_article_get_text (article), -1, NULL));
       g_assert_nonnull (attache_article_get_title (article));
 
-      expected = expected_title (folder);
+      {
+        g_autofree char *lang = expected_string (folder, "lang");
+
+        if (lang != NULL && lang[0] != '\0')
+          {
+            const char *detected = attache_detect_language (attache_article_get_text (article), NULL);
+
+            with_lang++;
+            if (detected == NULL)
+              lang_none++;
+            else if (g_ascii_strncasecmp (lang, detected, strlen (detected)) == 0 &&
+                     (lang[strlen (detected)] == '\0' || lang[strlen (detected)] == '-'))
+              lang_right++;
+            else
+              g_test_message ("%s: language %s, detected %s", name, lang, detected);
+          }
+      }
+
+      expected = expected_string (folder, "title");
       if (expected != NULL && expected[0] != '\0' &&
           (strstr (attache_article_get_title (article), expected) != NULL ||
            strstr (expected, attache_article_get_title (article)) != NULL))
@@ -160,8 +186,11 @@ test_readability_pages (void)
                   "%.1f ms a page",
                   pages, with_text, title_in_expected, 100.0 * title_in_expected / MAX (pages, 1),
                   (g_get_monotonic_time () - start) / 1000.0 / MAX (pages, 1));
+  g_test_message ("language: %u of %u pages that declare one detected right (%.1f%%), %u undecided",
+                  lang_right, with_lang, 100.0 * lang_right / MAX (with_lang, 1), lang_none);
   g_assert_cmpuint (pages, >, 100);
   g_assert_cmpuint (with_text * 100, >=, pages * 95);
+  g_assert_cmpuint (lang_right * 100, >=, with_lang * 90);
 }
 
 int

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "attache-importer.h"
+#include "attache-language.h"
 
 struct _AttacheImporter
 {
@@ -243,6 +244,9 @@ store_article (AttacheImporter     *self,
                AttacheImportResult *result)
 {
   gint64 id = 0;
+
+  if (attache_article_get_language (article) == NULL)
+    attache_article_set_language (article, attache_detect_language (attache_article_get_text (article), NULL));
 
   switch (attache_library_add_article (self->library, article, &id, &result->error))
     {

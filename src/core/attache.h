@@ -9,4 +9,5 @@
 #include "attache-article-list.h"
 #include "attache-database.h"
 #include "attache-importer.h"
+#include "attache-language.h"
 #include "attache-library.h"

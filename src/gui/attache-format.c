@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "attache-format.h"
+#include "attache-language.h"
 
 /* Reading speed used for "about N min read". */
 #define WORDS_PER_MINUTE 200
@@ -189,46 +190,11 @@ attache_format_origin_name (const char *origin)
   return g_strdup (origin);
 }
 
-static const struct {
-  const char *tag;
-  const char *name;
-} languages[] = {
-  { "ar", N_("Arabic") },
-  { "de", N_("German") },
-  { "en", N_("English") },
-  { "es", N_("Spanish") },
-  { "fa", N_("Persian") },
-  { "fr", N_("French") },
-  { "it", N_("Italian") },
-  { "ja", N_("Japanese") },
-  { "ko", N_("Korean") },
-  { "nl", N_("Dutch") },
-  { "pl", N_("Polish") },
-  { "pt", N_("Portuguese") },
-  { "ru", N_("Russian") },
-  { "tr", N_("Turkish") },
-  { "uk", N_("Ukrainian") },
-  { "zh", N_("Chinese") },
-};
-
 char *
 attache_format_language (const char *language)
 {
-  g_autofree char *primary = NULL;
-  const char *dash;
-
   if (language == NULL || language[0] == '\0')
     return NULL;
 
-  /* "en-GB" → "en" */
-  dash = strchr (language, '-');
-  primary = g_ascii_strdown (language, dash != NULL ? dash - language : -1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    {
-      if (strcmp (primary, languages[i].tag) == 0)
-        return g_strdup (_(languages[i].name));
-    }
-
-  return g_strdup (language);
+  return g_strdup (attache_language_get_name (language));
 }
