@@ -387,6 +387,14 @@ test_tls (void)
   Fixture f = { 0 };
   GSList *uris;
 
+#if defined(__SANITIZE_ADDRESS__)
+  /* glib-networking's TLS module, loaded at run time, starts threads that
+   * LeakSanitizer cannot find in its registry, and its tracer crashes at exit.
+   * The normal build runs this test. */
+  g_test_skip ("LeakSanitizer cannot follow the TLS module's threads; tested in the normal build");
+  return;
+#endif
+
   if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
     {
       g_test_skip ("no TLS backend (glib-networking) installed");
