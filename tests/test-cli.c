@@ -1059,6 +1059,78 @@ test_usage_help_and_version (CliFixture    *fixture,
   g_assert_false (g_file_test (default_library, G_FILE_TEST_EXISTS));
 }
 
+/* tag */
+
+static void
+test_tag_conll (CliFixture    *fixture,
+                gconstpointer  data)
+{
+  const char *conll =
+    "-DOCSTART-\n\n"
+    "US\tB-LOC\nSecretary\tO\nof\tO\nState\tO\nAntony\tB-PER\nBlinken\tI-PER\narrived\tO\nin\tO\nParis\tB-LOC\n.\tO\n\n"
+    "He\tO\nmet\tO\nMacron\tB-PER\n.\tO\n\n"
+    "-DOCSTART-\n\n"
+    "NATO\tB-ORG\nmet\tO\n";
+  g_autofree char *path = write_file (fixture, "in.conll", (const guint8 *) conll, strlen (conll));
+  g_autoptr(CliRun) run = cli_run (fixture, "tag", "--conll", path, NULL);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->err, ==, "");
+  lines = g_strsplit (run->out, "\n", -1);
+
+  /* Documents and sentences keep their marks; every token keeps its text. */
+  g_assert_cmpstr (lines[0], ==, "-DOCSTART-");
+  g_assert_cmpstr (lines[1], ==, "");
+  g_assert_true (g_str_has_prefix (lines[2], "US\t"));
+  g_assert_cmpstr (lines[6], ==, "Antony\tB-PER");
+  g_assert_cmpstr (lines[7], ==, "Blinken\tI-PER");
+  g_assert_cmpstr (lines[10], ==, "Paris\tB-LOC");
+  g_assert_cmpstr (lines[12], ==, "");
+  g_assert_true (g_str_has_prefix (lines[13], "He\t"));
+  g_assert_cmpstr (lines[17], ==, "");
+  g_assert_cmpstr (lines[18], ==, "-DOCSTART-");
+  g_assert_cmpstr (lines[19], ==, "");
+  g_assert_true (g_str_has_prefix (lines[20], "NATO\t"));
+  g_assert_true (g_str_has_prefix (lines[21], "met\t"));
+  g_assert_cmpstr (lines[22], ==, "");   /* the blank line after the sentence… */
+  g_assert_cmpstr (lines[23], ==, "");   /* …and what follows the output's last newline */
+  g_assert_null (lines[24]);
+}
+
+static void
+test_tag_text (CliFixture    *fixture,
+               gconstpointer  data)
+{
+  const char *text = "US Secretary of State Antony Blinken's visit to Paris.\n\n"
+                     "French President Emmanuel Macron met him.";
+  g_autofree char *path = write_file (fixture, "brief.txt", (const guint8 *) text, strlen (text));
+  g_autoptr(CliRun) run = cli_run (fixture, "tag", path, NULL);
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_nonnull (strstr (run->out, "Antony\tB-PER\nBlinken\tI-PER\n's\tO\n"));
+  g_assert_nonnull (strstr (run->out, "Paris\tB-LOC\n.\tO\n\nFrench\t"));
+  g_assert_nonnull (strstr (run->out, "Emmanuel\tB-PER\nMacron\tI-PER\n"));
+}
+
+static void
+test_tag_errors (CliFixture    *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(CliRun) no_file = cli_run (fixture, "tag", NULL);
+  g_autoptr(CliRun) two_files = cli_run (fixture, "tag", "a", "b", NULL);
+  g_autoptr(CliRun) missing = cli_run (fixture, "tag", "--conll", "missing.conll", NULL);
+
+  g_assert_cmpint (no_file->status, ==, 2);
+  assert_one_error_line (no_file->err);
+  g_assert_cmpint (two_files->status, ==, 2);
+  assert_one_error_line (two_files->err);
+  g_assert_cmpint (missing->status, ==, 1);
+  assert_one_error_line (missing->err);
+  g_assert_nonnull (strstr (missing->err, "missing.conll"));
+  g_assert_cmpstr (missing->out, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1086,6 +1158,9 @@ main (int   argc,
   ADD_TEST ("/cli/library/option-and-env", test_library_option_and_env);
   ADD_TEST ("/cli/library/newer-version", test_library_newer_version);
   ADD_TEST ("/cli/library/not-a-library", test_library_not_a_library);
+  ADD_TEST ("/cli/tag/conll", test_tag_conll);
+  ADD_TEST ("/cli/tag/text", test_tag_text);
+  ADD_TEST ("/cli/tag/errors", test_tag_errors);
   ADD_TEST ("/cli/usage/errors", test_usage_errors);
   ADD_TEST ("/cli/usage/help-and-version", test_usage_help_and_version);
 

@@ -19,8 +19,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <gio/gunixinputstream.h>
 #include <json-glib/json-glib.h>
 
 #include "attache.h"
@@ -712,6 +714,130 @@ run_search (const CliCommand  *command,
   return CLI_EXIT_OK;
 }
 
+/* tag [--conll] FILE */
+
+/* The whole of @path, or of standard input for "-". */
+static char *
+read_input (const char  *path,
+            gsize       *length,
+            GError     **error)
+{
+  g_autoptr(GInputStream) input = NULL;
+  g_autoptr(GOutputStream) output = NULL;
+  char *contents = NULL;
+
+  if (!g_str_equal (path, "-"))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      if (!g_file_load_contents (file, NULL, &contents, length, NULL, error))
+        return NULL;
+      return contents;
+    }
+
+  input = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+  output = g_memory_output_stream_new_resizable ();
+  if (g_output_stream_splice (output, input,
+                              G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                              NULL, error) < 0)
+    return NULL;
+
+  *length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (output));
+  /* One more byte, so the text also ends with a NUL. */
+  contents = g_malloc (*length + 1);
+  memcpy (contents, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (output)), *length);
+  contents[*length] = '\0';
+
+  return contents;
+}
+
+/* Prints token<TAB>tag lines, a blank line after each sentence. */
+static void
+print_tagged (const char            *text,
+              const AttacheToken    *tokens,
+              const AttacheNerLabel *labels,
+              guint                  n_tokens)
+{
+  for (guint i = 0; i < n_tokens; i++)
+    {
+      if (i > 0 && (tokens[i].flags & ATTACHE_TOKEN_SENTENCE_START))
+        putchar ('\n');
+      fwrite (text + tokens[i].start, 1, tokens[i].length, stdout);
+      printf ("\t%s\n", attache_ner_label_to_string (labels[i]));
+    }
+  if (n_tokens > 0)
+    putchar ('\n');
+}
+
+static int
+run_tag (const CliCommand  *command,
+         char             **args,
+         const char        *library_path)
+{
+  g_autoptr(AttacheTagger) tagger = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gboolean conll = FALSE;
+  const GOptionEntry entries[] = {
+    { "conll", 0, 0, G_OPTION_ARG_NONE, &conll,
+      N_("Read a CoNLL file: one token a line in the first column, a blank line between sentences"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!parse_command_options (command, entries, &args))
+    return CLI_EXIT_USAGE;
+
+  if (args[1] == NULL || args[2] != NULL)
+    {
+      print_error (_("“tag” takes one file, or - for standard input"));
+      return CLI_EXIT_USAGE;
+    }
+
+  contents = read_input (args[1], &length, &error);
+  if (contents == NULL)
+    {
+      print_error ("%s: %s", args[1], error_message (error));
+      return CLI_EXIT_FAILED;
+    }
+
+  tagger = attache_tagger_new_default (&error);
+  if (tagger == NULL)
+    {
+      print_error ("%s", error_message (error));
+      return CLI_EXIT_FAILED;
+    }
+
+  if (conll)
+    {
+      g_autoptr(GPtrArray) documents = attache_conll_parse (contents, length, 0);
+
+      for (guint d = 0; d < documents->len; d++)
+        {
+          AttacheConllDocument *document = g_ptr_array_index (documents, d);
+          guint n = document->tokens->len;
+          g_autofree AttacheNerLabel *labels = g_new (AttacheNerLabel, MAX (n, 1));
+          const AttacheToken *tokens = &g_array_index (document->tokens, AttacheToken, 0);
+
+          attache_tagger_tag (tagger, document->text, tokens, n, labels);
+          if (document->docstart)
+            fputs ("-DOCSTART-\n\n", stdout);
+          print_tagged (document->text, tokens, labels, n);
+        }
+    }
+  else
+    {
+      g_autofree char *text = g_utf8_make_valid (contents, (gssize) length);
+      g_autoptr(GArray) tokens = attache_tokenize (text, -1);
+      g_autofree AttacheNerLabel *labels = g_new (AttacheNerLabel, MAX (tokens->len, 1));
+
+      attache_tagger_tag (tagger, text, &g_array_index (tokens, AttacheToken, 0), tokens->len, labels);
+      print_tagged (text, &g_array_index (tokens, AttacheToken, 0), labels, tokens->len);
+    }
+
+  return CLI_EXIT_OK;
+}
+
 /* main */
 
 static const CliCommand commands[] = {
@@ -720,6 +846,7 @@ static const CliCommand commands[] = {
   { "show", N_("ID"), N_("Show one article with its text"), run_show },
   { "delete", N_("ID"), N_("Delete one article from the library"), run_delete },
   { "search", N_("QUERY…"), N_("Search the titles and texts of the library"), run_search },
+  { "tag", N_("FILE"), N_("Find the people, organisations and places named in a text or CoNLL file"), run_tag },
 };
 
 static const CliCommand *

@@ -7,7 +7,11 @@
 
 #include "attache-article.h"
 #include "attache-article-list.h"
+#include "attache-conll.h"
 #include "attache-database.h"
 #include "attache-importer.h"
 #include "attache-language.h"
 #include "attache-library.h"
+#include "attache-ner-score.h"
+#include "attache-tagger.h"
+#include "attache-tokenizer.h"
