@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -840,6 +841,295 @@ run_tag (const CliCommand  *command,
 
 /* main */
 
+/* analyze [--json] [--sentences N] FILE|-   and   analyze --jsonl FILE|- */
+
+static void
+add_analysis_members (JsonBuilder           *builder,
+                      const char            *title,
+                      const char            *text,
+                      const AttacheAnalysis *analysis)
+{
+  add_string_member (builder, "language", analysis->language);
+  json_builder_set_member_name (builder, "analysed");
+  json_builder_add_boolean_value (builder, analysis->analysed);
+  if (!analysis->analysed)
+    {
+      g_autofree char *message = g_strdup_printf ("analysis not available for %s",
+                                                  attache_language_get_name (analysis->language));
+
+      add_string_member (builder, "message", message);
+    }
+  add_string_member (builder, "title", title);
+
+  json_builder_set_member_name (builder, "actors");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < analysis->actors->len; i++)
+    {
+      const AttacheFoundActor *actor = g_ptr_array_index (analysis->actors, i);
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "name", actor->name);
+      add_string_member (builder, "type", attache_actor_type_to_string (actor->type));
+      add_int_member (builder, "mentions", actor->mentions);
+      json_builder_set_member_name (builder, "salience");
+      json_builder_add_double_value (builder, round (actor->salience * 1000) / 1000);
+      json_builder_set_member_name (builder, "aliases");
+      json_builder_begin_array (builder);
+      for (guint a = 0; a < actor->aliases->len; a++)
+        json_builder_add_string_value (builder, g_ptr_array_index (actor->aliases, a));
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "roles");
+      json_builder_begin_array (builder);
+      for (guint r = 0; r < actor->roles->len; r++)
+        json_builder_add_string_value (builder, g_ptr_array_index (actor->roles, r));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "topics");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < analysis->topics->len; i++)
+    {
+      const AttacheFoundTopic *topic = g_ptr_array_index (analysis->topics, i);
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "label", topic->label);
+      json_builder_set_member_name (builder, "score");
+      json_builder_add_double_value (builder, round (topic->score * 1000) / 1000);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "category");
+  if (analysis->subject != NULL)
+    {
+      json_builder_begin_object (builder);
+      add_string_member (builder, "code", analysis->subject->code);
+      add_string_member (builder, "label", analysis->subject->label);
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "summary");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < analysis->summary->len; i++)
+    {
+      const AttacheSpan *span = &g_array_index (analysis->summary, AttacheSpan, i);
+      g_autofree char *sentence = g_strndup (text + span->start, span->end - span->start);
+
+      g_strdelimit (sentence, "\n", ' ');
+      json_builder_add_string_value (builder, sentence);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+print_analysis_text (const char            *title,
+                     const char            *text,
+                     const AttacheAnalysis *analysis)
+{
+  put_field (title);
+  putchar ('\n');
+
+  if (!analysis->analysed)
+    {
+      /* Translators: %s is a language name, e.g. "French" */
+      printf (_("Analysis not available for %s."), attache_language_get_name (analysis->language));
+      putchar ('\n');
+      return;
+    }
+
+  if (analysis->subject != NULL)
+    printf ("%s: %s (%s)\n", _("Subject"), analysis->subject->label, analysis->subject->code);
+
+  printf ("\n%s\n", _("Actors:"));
+  for (guint i = 0; i < analysis->actors->len; i++)
+    {
+      const AttacheFoundActor *actor = g_ptr_array_index (analysis->actors, i);
+
+      printf ("  %-28s %-12s %3u  %.2f", actor->name, attache_actor_type_to_string (actor->type),
+              actor->mentions, actor->salience);
+      if (actor->roles->len > 0)
+        printf ("  %s", (const char *) g_ptr_array_index (actor->roles, 0));
+      putchar ('\n');
+    }
+
+  printf ("\n%s\n", _("Topics:"));
+  for (guint i = 0; i < analysis->topics->len; i++)
+    printf ("  %s\n", ((const AttacheFoundTopic *) g_ptr_array_index (analysis->topics, i))->label);
+
+  printf ("\n%s\n", _("Summary:"));
+  for (guint i = 0; i < analysis->summary->len; i++)
+    {
+      const AttacheSpan *span = &g_array_index (analysis->summary, AttacheSpan, i);
+      g_autofree char *sentence = g_strndup (text + span->start, span->end - span->start);
+
+      g_strdelimit (sentence, "\n", ' ');
+      printf ("  %s\n", sentence);
+    }
+}
+
+static int
+analyze_jsonl (const char *path,
+               guint       n_sentences)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize length = 0;
+  gboolean all_done = TRUE;
+  char *line, *next;
+  guint number = 0;
+
+  contents = read_input (path, &length, &error);
+  if (contents == NULL)
+    {
+      print_error ("%s: %s", path, error_message (error));
+      return CLI_EXIT_FAILED;
+    }
+
+  for (line = contents; line != NULL && *line != '\0'; line = next)
+    {
+      g_autoptr(JsonBuilder) builder = NULL;
+      g_autoptr(AttacheAnalysis) analysis = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *data = NULL;
+      JsonObject *object;
+      const char *title, *text;
+      JsonNode *id;
+
+      next = strchr (line, '\n');
+      if (next != NULL)
+        *next++ = '\0';
+      number++;
+      if (*line == '\0')
+        continue;
+
+      if (!json_parser_load_from_data (parser, line, -1, &error) ||
+          !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        {
+          print_error (_("%s: line %u: not a JSON object"), path, number);
+          g_clear_error (&error);
+          all_done = FALSE;
+          continue;
+        }
+
+      object = json_node_get_object (json_parser_get_root (parser));
+      text = json_object_get_string_member_with_default (object, "text", NULL);
+      title = json_object_get_string_member_with_default (object, "title", NULL);
+      id = json_object_get_member (object, "id");
+      if (text == NULL)
+        {
+          print_error (_("%s: line %u: no “text”"), path, number);
+          all_done = FALSE;
+          continue;
+        }
+
+      analysis = attache_analyze (title, text, n_sentences, NULL, &error);
+      if (analysis == NULL)
+        {
+          print_error ("%s", error_message (error));
+          return CLI_EXIT_FAILED;
+        }
+
+      builder = json_builder_new ();
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_value (builder, id != NULL ? json_node_copy (id) : json_node_new (JSON_NODE_NULL));
+      add_analysis_members (builder, title, text, analysis);
+      json_builder_end_object (builder);
+
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      data = json_generator_to_data (generator, NULL);
+      fputs (data, stdout);
+      fputc ('\n', stdout);
+    }
+
+  return all_done ? CLI_EXIT_OK : CLI_EXIT_FAILED;
+}
+
+static int
+run_analyze (const CliCommand  *command,
+             char             **args,
+             const char        *library_path)
+{
+  g_autoptr(AttacheArticle) article = NULL;
+  g_autoptr(AttacheAnalysis) analysis = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gboolean json = FALSE, jsonl = FALSE;
+  int sentences = 3;
+  gsize length = 0;
+  const GOptionEntry entries[] = {
+    JSON_OPTION (&json),
+    { "jsonl", 0, 0, G_OPTION_ARG_NONE, &jsonl,
+      N_("Read one JSON object a line (id, title, text) and print one result a line"), NULL },
+    { "sentences", 0, 0, G_OPTION_ARG_INT, &sentences, N_("Sentences in the summary (3)"), N_("N") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!parse_command_options (command, entries, &args))
+    return CLI_EXIT_USAGE;
+
+  if (args[1] == NULL || args[2] != NULL)
+    {
+      print_error (_("“analyze” takes one file, or - for standard input"));
+      return CLI_EXIT_USAGE;
+    }
+  if (sentences < 0 || sentences > 100)
+    {
+      print_error (_("--sentences takes a number from 0 to 100"));
+      return CLI_EXIT_USAGE;
+    }
+
+  if (jsonl)
+    return analyze_jsonl (args[1], sentences);
+
+  contents = read_input (args[1], &length, &error);
+  if (contents == NULL)
+    {
+      print_error ("%s: %s", args[1], error_message (error));
+      return CLI_EXIT_FAILED;
+    }
+
+  /* The same reading as an import: the date marker, a title line, Markdown, HTML. */
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  article = attache_import_parse_bytes (bytes, g_str_equal (args[1], "-") ? "stdin.txt" : args[1], &error);
+  if (article == NULL)
+    {
+      print_error ("%s: %s", args[1], error_message (error));
+      return CLI_EXIT_FAILED;
+    }
+
+  analysis = attache_analyze (attache_article_get_title (article), attache_article_get_text (article),
+                              sentences, NULL, &error);
+  if (analysis == NULL)
+    {
+      print_error ("%s", error_message (error));
+      return CLI_EXIT_FAILED;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_analysis_members (builder, attache_article_get_title (article), attache_article_get_text (article),
+                            analysis);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    print_analysis_text (attache_article_get_title (article), attache_article_get_text (article), analysis);
+
+  return CLI_EXIT_OK;
+}
+
 static const CliCommand commands[] = {
   { "import", N_("PATH|URL…"), N_("Import text, Markdown or HTML files, or web pages, into the library"), run_import },
   { "list", "", N_("List the articles of the library, newest first"), run_list },
@@ -847,6 +1137,7 @@ static const CliCommand commands[] = {
   { "delete", N_("ID"), N_("Delete one article from the library"), run_delete },
   { "search", N_("QUERY…"), N_("Search the titles and texts of the library"), run_search },
   { "tag", N_("FILE"), N_("Find the people, organisations and places named in a text or CoNLL file"), run_tag },
+  { "analyze", N_("FILE"), N_("Find the key actors, topics, subject and summary of a text"), run_analyze },
 };
 
 static const CliCommand *

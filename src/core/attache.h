@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "attache-analysis.h"
 #include "attache-article.h"
 #include "attache-article-list.h"
 #include "attache-conll.h"
@@ -12,6 +13,8 @@
 #include "attache-importer.h"
 #include "attache-language.h"
 #include "attache-library.h"
+#include "attache-subject.h"
+#include "attache-summary.h"
 #include "attache-ner-score.h"
 #include "attache-tagger.h"
 #include "attache-tokenizer.h"
