@@ -1077,7 +1077,17 @@ attache_analyze (const char               *title,
   AttacheTagger *tagger;
   const char *language;
 
+  g_autofree char *valid_title = NULL;
+  g_autofree char *valid_text = NULL;
+
   g_return_val_if_fail (text != NULL, NULL);
+
+  /* Library texts are valid UTF-8; other callers may pass anything. The spans
+   * then refer to the repaired text, which is the same text when it was valid. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid_text = g_utf8_make_valid (text, -1);
+  if (title != NULL && !g_utf8_validate (title, -1, NULL))
+    title = valid_title = g_utf8_make_valid (title, -1);
 
   tagger = get_tagger (error);
   if (tagger == NULL)

@@ -65,7 +65,9 @@ typedef struct
 } AttacheTopicStats;
 
 /* Analyses @text (and @title, which may be NULL). Deterministic, offline and
- * thread-safe. Fails only when the named-entity model cannot be loaded. */
+ * thread-safe. Fails only when the named-entity model cannot be loaded.
+ * Spans are byte offsets in @text; text that is not valid UTF-8 is first
+ * repaired (g_utf8_make_valid) and the spans then refer to the repaired text. */
 AttacheAnalysis *attache_analyze        (const char               *title,
                                          const char               *text,
                                          guint                     n_sentences,

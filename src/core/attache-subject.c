@@ -431,10 +431,19 @@ attache_classify_subject (const char *title,
   Hit *hit;
   guint best = 0;
 
+  g_autofree char *valid_title = NULL;
+  g_autofree char *valid_text = NULL;
+
   g_return_val_if_fail (text != NULL, NULL);
 
   if (score != NULL)
     *score = 0;
+
+  /* Broken UTF-8 is read as far as it makes sense, never past its end. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid_text = g_utf8_make_valid (text, -1);
+  if (title != NULL && !g_utf8_validate (title, -1, NULL))
+    title = valid_title = g_utf8_make_valid (title, -1);
 
   if (title != NULL)
     {
