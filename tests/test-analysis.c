@@ -7,9 +7,13 @@
 
 #include <string.h>
 
-#include "attache-analysis.h"
+#include <sqlite3.h>
 
-static const char article[] =
+#include "attache.h"
+
+#include "test-helpers.h"
+
+static const char lammy_text[] =
   "British Foreign Secretary David Lammy met German Chancellor Olaf Scholz in Berlin on Monday to "
   "discuss military aid for Ukraine and the coming NATO summit. The talks focused on air defence and on "
   "sanctions against Russia.\n\n"
@@ -59,7 +63,7 @@ test_actors (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AttacheAnalysis) analysis =
-    attache_analyze ("Lammy and Scholz agree on air defence for Ukraine", article, 3, NULL, &error);
+    attache_analyze ("Lammy and Scholz agree on air defence for Ukraine", lammy_text, 3, NULL, &error);
   const AttacheFoundActor *lammy, *scholz, *uk, *nato;
 
   g_assert_no_error (error);
@@ -107,15 +111,15 @@ test_actors (void)
     {
       const AttacheSpan *span = &g_array_index (lammy->spans, AttacheSpan, i);
 
-      g_assert_true (strncmp (article + span->start, "Lammy", 5) == 0 ||
-                     strncmp (article + span->start, "David Lammy", 11) == 0);
+      g_assert_true (strncmp (lammy_text + span->start, "Lammy", 5) == 0 ||
+                     strncmp (lammy_text + span->start, "David Lammy", 11) == 0);
     }
 }
 
 static void
 test_topics_subject_summary (void)
 {
-  g_autoptr(AttacheAnalysis) analysis = attache_analyze (NULL, article, 2, NULL, NULL);
+  g_autoptr(AttacheAnalysis) analysis = attache_analyze (NULL, lammy_text, 2, NULL, NULL);
   gboolean air_defence = FALSE;
 
   g_assert_cmpuint (analysis->topics->len, >, 0);
@@ -189,6 +193,208 @@ test_bad_input (void)
   }
 }
 
+static gint64
+store_article (AttacheLibrary *library,
+               const char     *title,
+               const char     *text)
+{
+  g_autoptr(AttacheArticle) article = attache_article_new ();
+  g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  attache_article_set_title (article, title);
+  attache_article_set_text (article, text);
+  attache_article_set_sha256 (article, sha);
+  attache_article_set_origin (article, "/test.txt");
+  g_assert_cmpint (attache_library_add_article (library, article, &id, &error), ==, ATTACHE_ADD_ADDED);
+  return id;
+}
+
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static void
+test_stored (void)
+{
+  g_autofree char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttacheLibrary) library = attache_library_open (path, &error);
+  g_autoptr(AttacheAnalysis) stored = NULL;
+  g_autoptr(AttacheAnalysis) again = NULL;
+  g_autoptr(AttacheAnalysis) other = NULL;
+  g_autoptr(GArray) pending = NULL;
+  const AttacheFoundActor *lammy;
+  gint64 first, second;
+
+  g_assert_no_error (error);
+  first = store_article (library, "Lammy and Scholz agree on air defence for Ukraine", lammy_text);
+  second = store_article (library, "Scholz visits Paris",
+                          "German Chancellor Olaf Scholz visited Paris on Friday. Scholz met the French "
+                          "president to discuss Ukraine and the coming NATO summit in Washington.");
+
+  pending = attache_library_list_unanalysed (library, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pending->len, ==, 2);
+
+  g_assert_null (attache_library_get_analysis (library, first, &error));
+  g_assert_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (attache_library_analyze_article (library, first, &error));
+  g_assert_true (attache_library_analyze_article (library, second, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&pending, g_array_unref);
+  pending = attache_library_list_unanalysed (library, 0, NULL);
+  g_assert_cmpuint (pending->len, ==, 0);
+
+  /* What was found is what is read back, with the library's ids. */
+  stored = attache_library_get_analysis (library, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->version, ==, ATTACHE_ANALYZER_VERSION);
+  g_assert_cmpstr (stored->language, ==, "en");
+  g_assert_nonnull (stored->subject);
+  g_assert_cmpuint (stored->summary->len, ==, 3);
+  g_assert_cmpuint (stored->topics->len, >, 0);
+  lammy = find_actor (stored, "David Lammy");
+  g_assert_nonnull (lammy);
+  g_assert_cmpint (lammy->id, >, 0);
+  g_assert_cmpuint (lammy->mentions, ==, 3);
+  g_assert_true (has_string (lammy->roles, "British Foreign Secretary"));
+  g_assert_true (has_string (lammy->aliases, "Lammy"));
+  g_assert_cmpuint (lammy->spans->len, ==, 3);
+  for (guint i = 0; i < lammy->spans->len; i++)
+    {
+      const AttacheSpan *span = &g_array_index (lammy->spans, AttacheSpan, i);
+
+      g_assert_true (strncmp (lammy_text + span->start, "Lammy", 5) == 0 ||
+                     strncmp (lammy_text + span->start, "David Lammy", 11) == 0);
+    }
+
+  /* One actor across the library: Olaf Scholz in both articles. */
+  other = attache_library_get_analysis (library, second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (find_actor (other, "Olaf Scholz")->id, ==, find_actor (stored, "Olaf Scholz")->id);
+
+  /* The analyst's decisions win over a new analysis: David Lammy merged into
+   * Olaf Scholz (a nonsense merge, but theirs), Berlin hidden. */
+  {
+    g_autofree char *merge = g_strdup_printf ("UPDATE actor_aliases SET actor_id = %" G_GINT64_FORMAT ", by_analyst = 1 "
+                                              "WHERE alias = 'person:david lammy'", find_actor (stored, "Olaf Scholz")->id);
+    g_autofree char *hide = g_strdup_printf ("UPDATE actors SET hidden = 1 WHERE id = %" G_GINT64_FORMAT,
+                                             find_actor (stored, "Berlin")->id);
+
+    raw_exec (path, merge);
+    raw_exec (path, hide);
+  }
+  g_assert_true (attache_library_analyze_article (library, first, &error));
+  again = attache_library_get_analysis (library, first, &error);
+  g_assert_no_error (error);
+  g_assert_null (find_actor (again, "David Lammy"));
+  g_assert_null (find_actor (again, "Berlin"));
+  g_assert_cmpuint (find_actor (again, "Olaf Scholz")->mentions, ==, 3 + 2);
+
+  /* Deleting the article takes its analysis with it. */
+  g_assert_true (attache_library_delete_article (library, first, &error));
+  g_assert_null (attache_library_get_analysis (library, first, &error));
+  g_assert_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND);
+
+  g_clear_object (&library);
+  test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+pending_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_pending (void)
+{
+  g_autofree char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttacheLibrary) library = attache_library_open (path, &error);
+  g_autoptr(GArray) left = NULL;
+  GAsyncResult *result = NULL;
+  guint timeout;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Minister Ilse Marran met union leaders in Valmora, round %u of the talks.", i);
+
+      store_article (library, "Talks", text);
+    }
+
+  attache_library_analyze_pending_async (library, NULL, pending_done_cb, &result);
+  timeout = g_timeout_add_seconds (60, test_timeout_cb, NULL);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+
+  g_assert_cmpint (attache_library_analyze_pending_finish (library, result, &error), ==, 10);
+  g_assert_no_error (error);
+  g_object_unref (result);
+
+  left = attache_library_list_unanalysed (library, 0, NULL);
+  g_assert_cmpuint (left->len, ==, 0);
+
+  g_clear_object (&library);
+  test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_runner (void)
+{
+  g_autofree char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttacheLibrary) library = attache_library_open (path, &error);
+  g_autoptr(AttacheAnalysisRunner) runner = NULL;
+  g_autoptr(AttacheAnalysis) analysis = NULL;
+  gint64 before, after;
+  guint timeout;
+
+  before = store_article (library, "Before", "Minister Ilse Marran met the union in Valmora on Monday.");
+  runner = attache_analysis_runner_new (library);
+  g_assert_true (attache_analysis_runner_get_busy (runner));
+
+  /* An article imported while the runner works is analysed too. */
+  after = store_article (library, "After", "Transport minister Ilse Marran called for talks in Estrand.");
+
+  timeout = g_timeout_add_seconds (60, test_timeout_cb, NULL);
+  while (attache_analysis_runner_get_busy (runner) ||
+         (analysis = attache_library_get_analysis (library, after, NULL)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+
+  g_assert_nonnull (find_actor (analysis, "Ilse Marran"));
+  g_clear_pointer (&analysis, attache_analysis_free);
+  analysis = attache_library_get_analysis (library, before, &error);
+  g_assert_no_error (error);
+  g_assert_null (attache_analysis_runner_get_error (runner));
+
+  g_clear_object (&runner);
+  g_clear_object (&library);
+  test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -199,6 +405,9 @@ main (int   argc,
   g_test_add_func ("/analysis/topics-subject-summary", test_topics_subject_summary);
   g_test_add_func ("/analysis/other-language", test_other_language);
   g_test_add_func ("/analysis/bad-input", test_bad_input);
+  g_test_add_func ("/analysis/stored", test_stored);
+  g_test_add_func ("/analysis/pending", test_pending);
+  g_test_add_func ("/analysis/runner", test_runner);
 
   return g_test_run ();
 }

@@ -57,6 +57,9 @@ struct _CliCommand
 
 /* Output helpers */
 
+static void add_analysis_members (JsonBuilder *builder, const char *title, const char *text,
+                                  const AttacheAnalysis *analysis);
+
 /* Writes one line to stderr: "error: " followed by @format, all on one line. */
 static void print_error (const char *format,
                          ...) G_GNUC_PRINTF (1, 2);
@@ -389,6 +392,14 @@ run_import (const CliCommand  *command,
       switch (attache_import_result_get_status (result))
         {
         case ATTACHE_IMPORT_IMPORTED:
+          /* Analysed now, so that show --json has it at once. Failing to
+           * analyse does not undo the import: the window retries. */
+          {
+            g_autoptr(GError) analysis_error = NULL;
+
+            if (!attache_library_analyze_article (library, id, &analysis_error))
+              g_printerr ("warning: %s: %s\n", path, error_message (analysis_error));
+          }
           printf ("imported %" G_GINT64_FORMAT " ", id);
           put_field (attache_import_result_get_title (result));
           putchar ('\n');
@@ -550,9 +561,21 @@ run_show (const CliCommand  *command,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
+      g_autoptr(AttacheAnalysis) analysis = attache_library_get_analysis (library, id, NULL);
+
       json_builder_begin_object (builder);
       add_article_members (builder, article);
       add_string_member (builder, "text", attache_article_get_text (article));
+      json_builder_set_member_name (builder, "analysis");
+      if (analysis != NULL)
+        {
+          json_builder_begin_object (builder);
+          add_int_member (builder, "version", analysis->version);
+          add_analysis_members (builder, NULL, attache_article_get_text (article), analysis);
+          json_builder_end_object (builder);
+        }
+      else
+        json_builder_add_null_value (builder);
       json_builder_end_object (builder);
 
       print_json (builder);
@@ -859,7 +882,8 @@ add_analysis_members (JsonBuilder           *builder,
 
       add_string_member (builder, "message", message);
     }
-  add_string_member (builder, "title", title);
+  if (title != NULL)
+    add_string_member (builder, "title", title);
 
   json_builder_set_member_name (builder, "actors");
   json_builder_begin_array (builder);
@@ -868,6 +892,8 @@ add_analysis_members (JsonBuilder           *builder,
       const AttacheFoundActor *actor = g_ptr_array_index (analysis->actors, i);
 
       json_builder_begin_object (builder);
+      if (actor->id > 0)
+        add_int_member (builder, "id", actor->id);
       add_string_member (builder, "name", actor->name);
       add_string_member (builder, "type", attache_actor_type_to_string (actor->type));
       add_int_member (builder, "mentions", actor->mentions);

@@ -45,6 +45,20 @@ attache_actor_type_to_string (AttacheActorType type)
     }
 }
 
+gboolean
+attache_actor_type_from_string (const char       *text,
+                                AttacheActorType *type)
+{
+  for (int t = ATTACHE_ACTOR_PERSON; t <= ATTACHE_ACTOR_LOCATION; t++)
+    if (g_strcmp0 (text, attache_actor_type_to_string (t)) == 0)
+      {
+        *type = t;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
 static AttacheTagger *
 get_tagger (GError **error)
 {
@@ -711,6 +725,43 @@ found_topic_free (AttacheFoundTopic *topic)
   g_free (topic);
 }
 
+AttacheFoundActor *
+attache_found_actor_new (const char       *name,
+                         AttacheActorType  type)
+{
+  AttacheFoundActor *actor = g_new0 (AttacheFoundActor, 1);
+
+  actor->name = g_strdup (name);
+  actor->type = type;
+  actor->aliases = g_ptr_array_new_with_free_func (g_free);
+  actor->roles = g_ptr_array_new_with_free_func (g_free);
+  actor->spans = g_array_new (FALSE, FALSE, sizeof (AttacheSpan));
+  return actor;
+}
+
+AttacheFoundTopic *
+attache_found_topic_new (const char *label,
+                         double      score)
+{
+  AttacheFoundTopic *topic = g_new0 (AttacheFoundTopic, 1);
+
+  topic->label = g_strdup (label);
+  topic->score = score;
+  return topic;
+}
+
+AttacheAnalysis *
+attache_analysis_new (void)
+{
+  AttacheAnalysis *analysis = g_new0 (AttacheAnalysis, 1);
+
+  analysis->version = ATTACHE_ANALYZER_VERSION;
+  analysis->actors = g_ptr_array_new_with_free_func ((GDestroyNotify) found_actor_free);
+  analysis->topics = g_ptr_array_new_with_free_func ((GDestroyNotify) found_topic_free);
+  analysis->summary = g_array_new (FALSE, FALSE, sizeof (AttacheSpan));
+  return analysis;
+}
+
 void
 attache_analysis_free (AttacheAnalysis *analysis)
 {
@@ -1064,7 +1115,7 @@ attache_analyze (const char               *title,
                  const AttacheTopicStats  *stats,
                  GError                  **error)
 {
-  g_autoptr(AttacheAnalysis) analysis = g_new0 (AttacheAnalysis, 1);
+  g_autoptr(AttacheAnalysis) analysis = attache_analysis_new ();
   g_autoptr(GArray) tokens = NULL;
   g_autoptr(GArray) title_tokens = NULL;
   g_autoptr(GArray) mentions = NULL;
@@ -1093,10 +1144,6 @@ attache_analyze (const char               *title,
   if (tagger == NULL)
     return NULL;
   gazetteer = _attache_gazetteer_get_default ();
-
-  analysis->actors = g_ptr_array_new_with_free_func ((GDestroyNotify) found_actor_free);
-  analysis->topics = g_ptr_array_new_with_free_func ((GDestroyNotify) found_topic_free);
-  analysis->summary = g_array_new (FALSE, FALSE, sizeof (AttacheSpan));
 
   language = attache_detect_language (text, NULL);
   analysis->language = g_strdup (language);

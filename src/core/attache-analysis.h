@@ -30,6 +30,7 @@ const char *attache_actor_type_to_string (AttacheActorType type);
 /* One real-world entity the article names. */
 typedef struct
 {
+  gint64            id;         /* the library's actor, once stored; 0 before */
   char             *name;       /* canonical: "Antony Blinken", "United States" */
   AttacheActorType  type;
   guint             mentions;
@@ -47,6 +48,7 @@ typedef struct
 
 typedef struct
 {
+  guint                 version;       /* the ATTACHE_ANALYZER_VERSION that made it */
   char                 *language;      /* ISO 639-1, or NULL when undecided */
   gboolean              analysed;      /* FALSE for a language the models do not cover */
   GPtrArray            *actors;        /* AttacheFoundActor, most salient first */
@@ -74,6 +76,15 @@ AttacheAnalysis *attache_analyze        (const char               *title,
                                          const AttacheTopicStats  *stats,
                                          GError                  **error);
 void             attache_analysis_free  (AttacheAnalysis          *analysis);
+
+/* For the library, which builds analyses from what it stored. */
+AttacheAnalysis   *attache_analysis_new    (void);
+AttacheFoundActor *attache_found_actor_new (const char       *name,
+                                            AttacheActorType  type);
+AttacheFoundTopic *attache_found_topic_new (const char       *label,
+                                            double            score);
+gboolean           attache_actor_type_from_string (const char       *text,
+                                                   AttacheActorType *type);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttacheAnalysis, attache_analysis_free)
 

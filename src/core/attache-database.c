@@ -93,6 +93,59 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX captures_by_article ON captures (article_id);"
   "CREATE INDEX articles_by_url ON articles (url) WHERE url IS NOT NULL;",
+
+  /* 3 → 4: the analysis. Actors are the library's, across articles; an alias
+   * ("location:washington", the analyser's type and name) says which actor a
+   * name found in a text is. Aliases the analyst set (merge, split) and the
+   * actor's own flags (renamed, retyped, hidden) are never touched by a new
+   * analysis, so the analyst's decisions win forever after. */
+  "CREATE TABLE actors ("
+  "  id       INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  name     TEXT NOT NULL,"
+  "  type     TEXT NOT NULL CHECK (type IN ('person', 'organization', 'country', 'location')),"
+  "  renamed  INTEGER NOT NULL DEFAULT 0,"      /* the analyst chose the name */
+  "  retyped  INTEGER NOT NULL DEFAULT 0,"      /* the analyst chose the type */
+  "  hidden   INTEGER NOT NULL DEFAULT 0"       /* the analyst said: not an actor */
+  ");"
+  "CREATE TABLE actor_aliases ("
+  "  alias    TEXT PRIMARY KEY,"                /* type ':' lowercase name */
+  "  actor_id INTEGER NOT NULL REFERENCES actors (id) ON DELETE CASCADE,"
+  "  by_analyst INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX actor_aliases_by_actor ON actor_aliases (actor_id);"
+  "CREATE TABLE analyses ("
+  "  article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,"
+  "  version    INTEGER NOT NULL,"              /* ATTACHE_ANALYZER_VERSION */
+  "  language   TEXT,"
+  "  analysed   INTEGER NOT NULL,"              /* 0: a language the models do not cover */
+  "  subject    TEXT,"                          /* IPTC code */
+  "  summary    TEXT NOT NULL DEFAULT ''"       /* sentence spans, 'start-end' in characters, ' ' between */
+  ");"
+  "CREATE TABLE article_actors ("
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  actor_id   INTEGER NOT NULL REFERENCES actors (id) ON DELETE CASCADE,"
+  "  mentions   INTEGER NOT NULL,"
+  "  salience   REAL NOT NULL,"
+  "  roles      TEXT NOT NULL DEFAULT '',"      /* one per line */
+  "  forms      TEXT NOT NULL DEFAULT '',"      /* the names seen in this article, one per line */
+  "  PRIMARY KEY (article_id, actor_id)"
+  ");"
+  "CREATE INDEX article_actors_by_actor ON article_actors (actor_id);"
+  "CREATE TABLE mentions ("
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  actor_id   INTEGER NOT NULL REFERENCES actors (id) ON DELETE CASCADE,"
+  "  start      INTEGER NOT NULL,"              /* character offsets in the article's text */
+  "  end        INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX mentions_by_article ON mentions (article_id);"
+  "CREATE INDEX mentions_by_actor ON mentions (actor_id);"
+  "CREATE TABLE article_topics ("
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  rank       INTEGER NOT NULL,"
+  "  label      TEXT NOT NULL,"
+  "  score      REAL NOT NULL,"
+  "  PRIMARY KEY (article_id, rank)"
+  ");",
 };
 
 static void

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "attache-database-private.h"
@@ -31,6 +32,7 @@ G_DEFINE_FINAL_TYPE (AttacheLibrary, attache_library, G_TYPE_OBJECT)
 
 enum {
   ARTICLES_CHANGED,
+  ANALYSES_CHANGED,
   N_SIGNALS
 };
 
@@ -79,6 +81,19 @@ attache_library_class_init (AttacheLibraryClass *klass)
    */
   signals[ARTICLES_CHANGED] =
     g_signal_new ("articles-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * AttacheLibrary::analyses-changed:
+   *
+   * Stored analyses changed (new articles analysed, or re-analysed). Emitted on
+   * the main context the library was opened on.
+   */
+  signals[ANALYSES_CHANGED] =
+    g_signal_new ("analyses-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -141,6 +156,21 @@ emit_articles_changed_cb (gpointer user_data)
 {
   g_signal_emit (user_data, signals[ARTICLES_CHANGED], 0);
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+emit_analyses_changed_cb (gpointer user_data)
+{
+  g_signal_emit (user_data, signals[ANALYSES_CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+notify_analyses_changed (AttacheLibrary *self)
+{
+  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT,
+                              emit_analyses_changed_cb,
+                              g_object_ref (self), g_object_unref);
 }
 
 /* Tells the owner's main context, from whatever thread, that articles changed. */
@@ -433,6 +463,16 @@ load_capture (AttacheLibrary  *self,
   sqlite3_reset (stmt);
   attache_article_set_capture (article, capture);
   return TRUE;
+}
+
+static void
+add_unique_string (GPtrArray  *list,
+                   const char *value)
+{
+  for (guint i = 0; i < list->len; i++)
+    if (g_str_equal (g_ptr_array_index (list, i), value))
+      return;
+  g_ptr_array_add (list, g_strdup (value));
 }
 
 static gboolean
@@ -1404,4 +1444,608 @@ attache_library_search_finish (AttacheLibrary  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Analyses */
+
+typedef struct
+{
+  guint32 start;     /* bytes */
+  guint32 end;
+  gint64  actor_id;
+  guint32 char_start;
+  guint32 char_end;
+} StoredSpan;
+
+static gint
+compare_stored_spans (gconstpointer a,
+                      gconstpointer b)
+{
+  const StoredSpan *x = a, *y = b;
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Fills char_start and char_end of @spans (sorted by start) in one pass. */
+static void
+bytes_to_chars (const char *text,
+                GArray     *spans)
+{
+  const char *p = text;
+  guint32 chars = 0;
+  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint32 *));
+
+  g_array_sort (spans, compare_stored_spans);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      StoredSpan *span = &g_array_index (spans, StoredSpan, i);
+
+      while (p < text + span->start && *p != '\0')
+        {
+          p = g_utf8_next_char (p);
+          chars++;
+        }
+      span->char_start = chars;
+      span->char_end = chars + g_utf8_strlen (p, MAX ((gssize) span->end - (gssize) span->start, 0));
+    }
+}
+
+static char *
+join_lines (GPtrArray *list)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, g_ptr_array_index (list, i));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+actor_alias (AttacheActorType  type,
+             const char       *name)
+{
+  g_autofree char *lower = g_utf8_casefold (name, -1);
+
+  return g_strconcat (attache_actor_type_to_string (type), ":", lower, NULL);
+}
+
+/* The library's actor for an actor found in a text, created when new.
+ * Call with the lock and a transaction held. Returns 0 on error. */
+static gint64
+resolve_actor (AttacheLibrary           *self,
+               const AttacheFoundActor  *found,
+               GError                  **error)
+{
+  g_autofree char *alias = actor_alias (found->type, found->name);
+  sqlite3_stmt *stmt;
+  gint64 id;
+  int rc;
+
+  stmt = _attache_database_prepare (self->database,
+                                    "SELECT actor_id FROM actor_aliases WHERE alias = ?1", error);
+  if (stmt == NULL)
+    return 0;
+  bind_text (stmt, 1, alias);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      return id;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _attache_database_set_error (self->database, rc, _("Could not store the analysis"), error);
+      return 0;
+    }
+
+  stmt = _attache_database_prepare (self->database,
+                                    "INSERT INTO actors (name, type) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return 0;
+  bind_text (stmt, 1, found->name);
+  bind_text (stmt, 2, attache_actor_type_to_string (found->type));
+  if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
+    {
+      _attache_database_set_error (self->database, rc, _("Could not store the analysis"), error);
+      return 0;
+    }
+  id = sqlite3_last_insert_rowid (_attache_database_get_handle (self->database));
+
+  stmt = _attache_database_prepare (self->database,
+                                    "INSERT INTO actor_aliases (alias, actor_id) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return 0;
+  bind_text (stmt, 1, alias);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
+    {
+      _attache_database_set_error (self->database, rc, _("Could not store the analysis"), error);
+      return 0;
+    }
+
+  return id;
+}
+
+static gboolean
+step_done (AttacheLibrary  *self,
+           sqlite3_stmt    *stmt,
+           GError         **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _attache_database_set_error (self->database, rc, _("Could not store the analysis"), error);
+
+  return TRUE;
+}
+
+static gboolean
+store_analysis_locked (AttacheLibrary         *self,
+                       gint64                  id,
+                       const char             *text,
+                       const AttacheAnalysis  *analysis,
+                       GError                **error)
+{
+  static const char * const clear[] = {
+    "DELETE FROM article_actors WHERE article_id = ?1",
+    "DELETE FROM mentions WHERE article_id = ?1",
+    "DELETE FROM article_topics WHERE article_id = ?1",
+  };
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (StoredSpan));
+  g_autoptr(GArray) summary = g_array_new (FALSE, FALSE, sizeof (StoredSpan));
+  g_autoptr(GString) summary_text = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < G_N_ELEMENTS (clear); i++)
+    {
+      if ((stmt = _attache_database_prepare (self->database, clear[i], error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < analysis->summary->len; i++)
+    {
+      const AttacheSpan *span = &g_array_index (analysis->summary, AttacheSpan, i);
+      StoredSpan stored = { span->start, span->end, 0, 0, 0 };
+
+      g_array_append_val (summary, stored);
+    }
+  bytes_to_chars (text, summary);
+  for (guint i = 0; i < summary->len; i++)
+    g_string_append_printf (summary_text, "%s%u-%u", i > 0 ? " " : "",
+                            g_array_index (summary, StoredSpan, i).char_start,
+                            g_array_index (summary, StoredSpan, i).char_end);
+
+  stmt = _attache_database_prepare (self->database,
+                                    "INSERT OR REPLACE INTO analyses (article_id, version, language, analysed, "
+                                    "  subject, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, analysis->version);
+  bind_text (stmt, 3, analysis->language);
+  sqlite3_bind_int (stmt, 4, analysis->analysed);
+  bind_text (stmt, 5, analysis->subject != NULL ? analysis->subject->code : NULL);
+  bind_text (stmt, 6, summary_text->str);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < analysis->actors->len; i++)
+    {
+      const AttacheFoundActor *actor = g_ptr_array_index (analysis->actors, i);
+      g_autofree char *roles = join_lines (actor->roles);
+      g_autofree char *forms = join_lines (actor->aliases);
+      gint64 actor_id = resolve_actor (self, actor, error);
+
+      if (actor_id == 0)
+        return FALSE;
+
+      /* Two names the analyst merged into one actor: one row, counts added. */
+      stmt = _attache_database_prepare (self->database,
+                                        "INSERT INTO article_actors (article_id, actor_id, mentions, salience, "
+                                        "  roles, forms) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                                        "ON CONFLICT (article_id, actor_id) DO UPDATE SET "
+                                        "  mentions = mentions + excluded.mentions, "
+                                        "  salience = max (salience, excluded.salience), "
+                                        "  roles = trim (roles || char (10) || excluded.roles, char (10)), "
+                                        "  forms = trim (forms || char (10) || excluded.forms, char (10))",
+                                        error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, actor_id);
+      sqlite3_bind_int (stmt, 3, actor->mentions);
+      sqlite3_bind_double (stmt, 4, actor->salience);
+      bind_text (stmt, 5, roles);
+      bind_text (stmt, 6, forms);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+
+      for (guint m = 0; m < actor->spans->len; m++)
+        {
+          const AttacheSpan *span = &g_array_index (actor->spans, AttacheSpan, m);
+          StoredSpan stored = { span->start, span->end, actor_id, 0, 0 };
+
+          g_array_append_val (spans, stored);
+        }
+    }
+
+  bytes_to_chars (text, spans);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const StoredSpan *span = &g_array_index (spans, StoredSpan, i);
+
+      stmt = _attache_database_prepare (self->database,
+                                        "INSERT INTO mentions (article_id, actor_id, start, end) "
+                                        "VALUES (?1, ?2, ?3, ?4)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, span->actor_id);
+      sqlite3_bind_int (stmt, 3, span->char_start);
+      sqlite3_bind_int (stmt, 4, span->char_end);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < analysis->topics->len; i++)
+    {
+      const AttacheFoundTopic *topic = g_ptr_array_index (analysis->topics, i);
+
+      stmt = _attache_database_prepare (self->database,
+                                        "INSERT INTO article_topics (article_id, rank, label, score) "
+                                        "VALUES (?1, ?2, ?3, ?4)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, i);
+      bind_text (stmt, 3, topic->label);
+      sqlite3_bind_double (stmt, 4, topic->score);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+attache_library_store_analysis (AttacheLibrary         *self,
+                                gint64                  id,
+                                const char             *text,
+                                const AttacheAnalysis  *analysis,
+                                GError                **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (analysis != NULL, FALSE);
+
+  _attache_database_lock (self->database);
+
+  ok = _attache_database_begin (self->database, error) &&
+       store_analysis_locked (self, id, text, analysis, error) &&
+       _attache_database_commit (self->database, error);
+  if (!ok)
+    _attache_database_rollback (self->database);
+
+  _attache_database_unlock (self->database);
+
+  if (ok)
+    notify_analyses_changed (self);
+  return ok;
+}
+
+/* Character offsets back into bytes of @text: @offsets sorted or not. */
+static guint32
+char_to_byte (const char *text,
+              glong       n_chars,
+              guint32     offset)
+{
+  if (offset > (guint32) n_chars)
+    offset = n_chars;
+  return g_utf8_offset_to_pointer (text, offset) - text;
+}
+
+static void
+split_lines_into (GPtrArray  *list,
+                  const char *joined)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (joined == NULL || joined[0] == '\0')
+    return;
+  lines = g_strsplit (joined, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0')
+      add_unique_string (list, lines[i]);
+}
+
+AttacheAnalysis *
+attache_library_get_analysis (AttacheLibrary  *self,
+                              gint64           id,
+                              GError         **error)
+{
+  g_autoptr(AttacheAnalysis) analysis = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *text = NULL;
+  g_autofree char *summary = NULL;
+  sqlite3_stmt *stmt;
+  glong n_chars;
+  int rc;
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), NULL);
+
+  _attache_database_lock (self->database);
+
+  stmt = _attache_database_prepare (self->database,
+                                    "SELECT n.version, n.language, n.analysed, n.subject, n.summary, a.body "
+                                    "FROM analyses n JOIN articles a ON a.id = n.article_id "
+                                    "WHERE n.article_id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND,
+                     _("Article %" PRId64 " has not been analysed"), (int64_t) id);
+      else
+        _attache_database_set_error (self->database, rc, _("Could not read the analysis"), error);
+      sqlite3_reset (stmt);
+      goto failed;
+    }
+
+  analysis = attache_analysis_new ();
+  analysis->version = sqlite3_column_int (stmt, 0);
+  analysis->language = g_strdup (column_text (stmt, 1));
+  analysis->analysed = sqlite3_column_int (stmt, 2);
+  if (column_text (stmt, 3) != NULL)
+    analysis->subject = attache_subject_from_code (column_text (stmt, 3));
+  summary = g_strdup (column_text (stmt, 4));
+  text = g_strdup (column_text (stmt, 5));
+  sqlite3_reset (stmt);
+  n_chars = g_utf8_strlen (text, -1);
+
+  if (summary != NULL && summary[0] != '\0')
+    {
+      g_auto(GStrv) pairs = g_strsplit (summary, " ", -1);
+
+      for (guint i = 0; pairs[i] != NULL; i++)
+        {
+          guint start, end;
+
+          if (sscanf (pairs[i], "%u-%u", &start, &end) == 2)
+            {
+              AttacheSpan span = { char_to_byte (text, n_chars, start), char_to_byte (text, n_chars, end) };
+
+              g_array_append_val (analysis->summary, span);
+            }
+        }
+    }
+
+  stmt = _attache_database_prepare (self->database,
+                                    "SELECT c.id, c.name, c.type, aa.mentions, aa.salience, aa.roles, aa.forms "
+                                    "FROM article_actors aa JOIN actors c ON c.id = aa.actor_id "
+                                    "WHERE aa.article_id = ?1 AND c.hidden = 0 "
+                                    "ORDER BY aa.salience DESC, aa.mentions DESC, c.name", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttacheActorType type = ATTACHE_ACTOR_LOCATION;
+      AttacheFoundActor *actor;
+
+      attache_actor_type_from_string (column_text (stmt, 2), &type);
+      actor = attache_found_actor_new (column_text (stmt, 1), type);
+      actor->id = sqlite3_column_int64 (stmt, 0);
+      actor->mentions = sqlite3_column_int (stmt, 3);
+      actor->salience = sqlite3_column_double (stmt, 4);
+      split_lines_into (actor->roles, column_text (stmt, 5));
+      split_lines_into (actor->aliases, column_text (stmt, 6));
+      g_ptr_array_add (analysis->actors, actor);
+      g_hash_table_insert (by_id, &actor->id, actor);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _attache_database_set_error (self->database, rc, _("Could not read the analysis"), error);
+      goto failed;
+    }
+
+  stmt = _attache_database_prepare (self->database,
+                                    "SELECT actor_id, start, end FROM mentions WHERE article_id = ?1 ORDER BY start",
+                                    error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  {
+    /* Offsets in order: one walk through the text. */
+    const char *p = text;
+    guint32 chars = 0;
+
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 actor_id = sqlite3_column_int64 (stmt, 0);
+        guint32 start = sqlite3_column_int (stmt, 1), end = sqlite3_column_int (stmt, 2);
+        AttacheFoundActor *actor = g_hash_table_lookup (by_id, &actor_id);
+        AttacheSpan span;
+
+        if (actor == NULL || start > end || end > (guint32) n_chars)
+          continue;   /* a hidden actor */
+        while (chars < start)
+          {
+            p = g_utf8_next_char (p);
+            chars++;
+          }
+        span.start = p - text;
+        span.end = g_utf8_offset_to_pointer (p, end - start) - text;
+        g_array_append_val (actor->spans, span);
+      }
+  }
+  sqlite3_reset (stmt);
+
+  stmt = _attache_database_prepare (self->database,
+                                    "SELECT label, score FROM article_topics WHERE article_id = ?1 ORDER BY rank",
+                                    error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (analysis->topics, attache_found_topic_new (column_text (stmt, 0), sqlite3_column_double (stmt, 1)));
+  sqlite3_reset (stmt);
+
+  _attache_database_unlock (self->database);
+  return g_steal_pointer (&analysis);
+
+failed:
+  _attache_database_unlock (self->database);
+  return NULL;
+}
+
+GArray *
+attache_library_list_unanalysed (AttacheLibrary  *self,
+                                 guint            limit,
+                                 GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), NULL);
+
+  _attache_database_lock (self->database);
+  stmt = _attache_database_prepare (self->database,
+                                    "SELECT a.id FROM articles a LEFT JOIN analyses n ON n.article_id = a.id "
+                                    "WHERE n.article_id IS NULL OR n.version < ?1 ORDER BY a.id LIMIT ?2", error);
+  if (stmt == NULL)
+    {
+      _attache_database_unlock (self->database);
+      return NULL;
+    }
+  sqlite3_bind_int (stmt, 1, ATTACHE_ANALYZER_VERSION);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  _attache_database_unlock (self->database);
+
+  if (rc != SQLITE_DONE)
+    {
+      _attache_database_set_error (self->database, rc, _("Could not read the library"), error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+gboolean
+attache_library_analyze_article (AttacheLibrary  *self,
+                                 gint64           id,
+                                 GError         **error)
+{
+  g_autoptr(AttacheArticle) article = NULL;
+  g_autoptr(AttacheAnalysis) analysis = NULL;
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), FALSE);
+
+  article = attache_library_get_article (self, id, error);
+  if (article == NULL)
+    return FALSE;
+
+  /* Without the lock: analysis is the slow part, and needs no database. */
+  analysis = attache_analyze (attache_article_get_title (article), attache_article_get_text (article),
+                              3, NULL, error);
+  if (analysis == NULL)
+    return FALSE;
+
+  return attache_library_store_analysis (self, id, attache_article_get_text (article), analysis, error);
+}
+
+static void
+analyze_pending_worker (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  AttacheLibrary *self = source_object;
+  gint64 done = 0;
+
+  for (;;)
+    {
+      g_autoptr(GArray) ids = NULL;
+      GError *error = NULL;
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+
+      ids = attache_library_list_unanalysed (self, 64, &error);
+      if (ids == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      if (ids->len == 0)
+        break;
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          gint64 id = g_array_index (ids, gint64, i);
+
+          if (g_cancellable_is_cancelled (cancellable))
+            break;
+
+          /* An article deleted meanwhile is not an error. */
+          if (!attache_library_analyze_article (self, id, &error))
+            {
+              if (!g_error_matches (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND))
+                {
+                  g_task_return_error (task, error);
+                  return;
+                }
+              g_clear_error (&error);
+            }
+          done++;
+        }
+    }
+
+  g_task_return_int (task, done);
+}
+
+void
+attache_library_analyze_pending_async (AttacheLibrary      *self,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ATTACHE_IS_LIBRARY (self));
+
+  task = new_task (self, attache_library_analyze_pending_async, NULL, cancellable, callback, user_data);
+  g_task_run_in_thread (task, analyze_pending_worker);
+}
+
+gint64
+attache_library_analyze_pending_finish (AttacheLibrary  *self,
+                                        GAsyncResult    *result,
+                                        GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+  return g_task_propagate_int (G_TASK (result), error);
 }

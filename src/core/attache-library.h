@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "attache-analysis.h"
 #include "attache-article.h"
 #include "attache-database.h"
 
@@ -85,6 +86,31 @@ GPtrArray        *attache_library_search                (AttacheLibrary   *self,
                                                          guint             limit,
                                                          GError          **error);
 
+/* Stores the analysis of article @id, whose text is @text, in one transaction,
+ * replacing the one stored before. Each actor found is the library's actor with
+ * the same type and name (creating it when new), unless the analyst decided
+ * otherwise: their merges, names, types and hidden actors stay as they are. */
+gboolean          attache_library_store_analysis        (AttacheLibrary        *self,
+                                                         gint64                 id,
+                                                         const char            *text,
+                                                         const AttacheAnalysis *analysis,
+                                                         GError               **error);
+/* The stored analysis of article @id, with actors as the library names them
+ * (ids set; hidden actors left out), spans in bytes of the article's text.
+ * ATTACHE_DATABASE_ERROR_NOT_FOUND when it has none. */
+AttacheAnalysis  *attache_library_get_analysis          (AttacheLibrary   *self,
+                                                         gint64            id,
+                                                         GError          **error);
+/* Ids of up to @limit articles with no analysis, or one made by an older
+ * analyser, oldest first. */
+GArray           *attache_library_list_unanalysed       (AttacheLibrary   *self,
+                                                         guint             limit,
+                                                         GError          **error);
+/* Analyses the article @id now and stores the result. */
+gboolean          attache_library_analyze_article       (AttacheLibrary   *self,
+                                                         gint64            id,
+                                                         GError          **error);
+
 /* The same, off the calling thread. Callbacks run on the caller's main context. */
 void              attache_library_get_article_async     (AttacheLibrary      *self,
                                                          gint64               id,
@@ -127,5 +153,16 @@ void              attache_library_search_async          (AttacheLibrary      *se
 GPtrArray        *attache_library_search_finish         (AttacheLibrary      *self,
                                                          GAsyncResult        *result,
                                                          GError             **error);
+
+/* Analyses, in a worker, every article that needs it (new, or analysed by an
+ * older analyser), until none is left or @cancellable is cancelled; the result
+ * is how many were analysed. "analyses-changed" is emitted as batches finish. */
+void              attache_library_analyze_pending_async  (AttacheLibrary      *self,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gint64            attache_library_analyze_pending_finish (AttacheLibrary      *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
 
 G_END_DECLS

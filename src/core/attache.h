@@ -6,6 +6,7 @@
 #pragma once
 
 #include "attache-analysis.h"
+#include "attache-analysis-runner.h"
 #include "attache-article.h"
 #include "attache-article-list.h"
 #include "attache-conll.h"

@@ -11,6 +11,7 @@
 
 #include "attache-application.h"
 #include "attache-compat.h"
+#include "attache-analysis-runner.h"
 #include "attache-library.h"
 #include "attache-window.h"
 
@@ -112,6 +113,10 @@ open_library (AttacheApplication *self,
     }
 
   window = attache_window_new (self, library);
+  /* New articles, and all of them after the analyser changed, are analysed in
+   * the background for as long as the window is open. */
+  g_object_set_data_full (G_OBJECT (window), "attache-analysis-runner",
+                          attache_analysis_runner_new (library), g_object_unref);
   gtk_window_present (GTK_WINDOW (window));
 }
 
