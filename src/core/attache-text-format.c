@@ -3,7 +3,7 @@
  * Decoding (UTF-8, UTF-16 with a BOM, else Windows-1252/ISO-8859-1), refusal of
  * binary data, and the three formats analysts bring: plain text (optionally with
  * a leading "date YYYY-MM-DD" marker and/or a title line), Markdown, and HTML
- * (title and paragraph text through libxml2's HTML parser).
+ * (the article and its metadata, found by attache-extract).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,9 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
-
+#include "attache-extract.h"
 #include "attache-importer.h"
 
 typedef enum
@@ -822,333 +820,53 @@ parse_markdown (AttacheArticle  *article,
 
 /* HTML */
 
-typedef struct
-{
-  AttacheArticle *article;
-  GPtrArray      *paragraphs;
-  GString        *current;
-  char           *h1;
-} HtmlWalk;
-
-static gboolean
-name_is (const xmlNode *node,
-         const char    *name)
-{
-  return node->name != NULL && g_ascii_strcasecmp ((const char *) node->name, name) == 0;
-}
-
-static gboolean
-is_skipped_element (const xmlNode *node)
-{
-  static const char * const skipped[] = {
-    "script", "style", "noscript", "template", "nav", "header", "footer", "aside",
-    "form", "button", "select", "textarea", "iframe", "object", "embed", "svg", "math",
-    "canvas", "video", "audio", "head", "title", "menu", NULL
-  };
-
-  for (guint i = 0; skipped[i] != NULL; i++)
-    if (name_is (node, skipped[i]))
-      return TRUE;
-
-  return FALSE;
-}
-
-static gboolean
-is_block_element (const xmlNode *node)
-{
-  static const char * const blocks[] = {
-    "p", "div", "section", "article", "main", "blockquote", "pre", "li", "ul", "ol",
-    "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th",
-    "figure", "figcaption", "address", "hr", "br", "body", "center", NULL
-  };
-
-  for (guint i = 0; blocks[i] != NULL; i++)
-    if (name_is (node, blocks[i]))
-      return TRUE;
-
-  return FALSE;
-}
-
-static gboolean
-has_text (const char *s)
-{
-  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_isalnum (g_utf8_get_char (p)))
-      return TRUE;
-
-  return FALSE;
-}
-
-static void
-flush_paragraph (HtmlWalk *walk)
-{
-  g_autofree char *text = collapse_spaces (walk->current->str);
-
-  if (has_text (text))
-    g_ptr_array_add (walk->paragraphs, g_steal_pointer (&text));
-  g_string_truncate (walk->current, 0);
-}
-
-static void
-walk_html (HtmlWalk *walk,
-           xmlNode  *node)
-{
-  for (; node != NULL; node = node->next)
-    {
-      if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
-        {
-          g_string_append (walk->current, (const char *) node->content);
-          continue;
-        }
-
-      if (node->type != XML_ELEMENT_NODE || is_skipped_element (node))
-        continue;
-
-      if (is_block_element (node))
-        {
-          flush_paragraph (walk);
-          if (name_is (node, "li"))
-            g_string_append (walk->current, "• ");
-        }
-
-      if (name_is (node, "h1") && walk->h1 == NULL)
-        {
-          xmlChar *content = xmlNodeGetContent (node);
-          g_autofree char *text = collapse_spaces ((const char *) content);
-
-          xmlFree (content);
-          if (text[0] != '\0')
-            {
-              walk->h1 = g_steal_pointer (&text);
-              continue;   /* the title is not repeated in the text */
-            }
-        }
-
-      walk_html (walk, node->children);
-
-      if (is_block_element (node))
-        flush_paragraph (walk);
-    }
-}
-
-static char *
-get_attribute (xmlNode    *node,
-               const char *name)
-{
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  char *copy;
-
-  if (value == NULL)
-    return NULL;
-
-  copy = collapse_spaces ((const char *) value);
-  xmlFree (value);
-  if (copy[0] == '\0')
-    g_clear_pointer (&copy, g_free);
-
-  return copy;
-}
-
-/* Reads <title>, <meta> (Open Graph, article:*, name=author/date…), <link
- * rel=canonical> and <html lang> into @article. Returns the <title> text. */
-static char *
-read_html_head (AttacheArticle *article,
-                xmlNode        *node,
-                char          **og_title)
-{
-  char *title = NULL;
-
-  for (; node != NULL; node = node->next)
-    {
-      if (node->type != XML_ELEMENT_NODE)
-        continue;
-
-      if (name_is (node, "html"))
-        {
-          g_autofree char *lang = get_attribute (node, "lang");
-
-          if (lang != NULL && attache_article_get_language (article) == NULL)
-            attache_article_set_language (article, lang);
-        }
-      else if (name_is (node, "title") && title == NULL)
-        {
-          xmlChar *content = xmlNodeGetContent (node);
-
-          title = collapse_spaces ((const char *) content);
-          xmlFree (content);
-          continue;
-        }
-      else if (name_is (node, "meta"))
-        {
-          g_autofree char *key = get_attribute (node, "property");
-          g_autofree char *content = get_attribute (node, "content");
-
-          if (key == NULL)
-            key = get_attribute (node, "name");
-          if (key == NULL || content == NULL)
-            continue;
-
-          if (g_ascii_strcasecmp (key, "og:title") == 0 || g_ascii_strcasecmp (key, "twitter:title") == 0)
-            {
-              if (*og_title == NULL)
-                replace_str (og_title, content);
-            }
-          else if (g_ascii_strcasecmp (key, "og:site_name") == 0)
-            attache_article_set_source (article, content);
-          else if (g_ascii_strcasecmp (key, "author") == 0 || g_ascii_strcasecmp (key, "article:author") == 0)
-            {
-              if (attache_article_get_author (article) == NULL && !g_str_has_prefix (content, "http"))
-                attache_article_set_author (article, content);
-            }
-          else if (g_ascii_strcasecmp (key, "article:published_time") == 0 ||
-                   g_ascii_strcasecmp (key, "date") == 0 ||
-                   g_ascii_strcasecmp (key, "dc.date") == 0 ||
-                   g_ascii_strcasecmp (key, "dcterms.created") == 0)
-            {
-              if (attache_article_get_published (article) == NULL)
-                {
-                  /* Accept a full ISO 8601 date-time, else its day. */
-                  if (!attache_article_set_published (article, content) && strlen (content) >= 10)
-                    {
-                      g_autofree char *day = g_strndup (content, 10);
-
-                      attache_article_set_published (article, day);
-                    }
-                }
-            }
-          else if (g_ascii_strcasecmp (key, "og:url") == 0 && attache_article_get_url (article) == NULL)
-            attache_article_set_url (article, content);
-          continue;
-        }
-      else if (name_is (node, "link"))
-        {
-          g_autofree char *rel = get_attribute (node, "rel");
-          g_autofree char *href = get_attribute (node, "href");
-
-          if (rel != NULL && href != NULL && g_ascii_strcasecmp (rel, "canonical") == 0 &&
-              (g_str_has_prefix (href, "http://") || g_str_has_prefix (href, "https://")))
-            attache_article_set_url (article, href);
-          continue;
-        }
-      else if (is_skipped_element (node) && !name_is (node, "head"))
-        continue;
-
-      {
-        char *inner = read_html_head (article, node->children, og_title);
-
-        if (title == NULL)
-          title = inner;
-        else
-          g_free (inner);
-      }
-    }
-
-  return title;
-}
-
-/* The charset a page declares in its first kilobytes, or NULL. */
-static char *
-sniff_html_charset (const guchar *data,
-                    gsize         len)
-{
-  g_autofree char *head = g_ascii_strdown ((const char *) data, MIN (len, 4096));
-  const char *p = strstr (head, "charset=");
-  gsize n = 0;
-
-  if (p == NULL)
-    return NULL;
-
-  p += strlen ("charset=");
-  while (*p == '"' || *p == '\'' || *p == ' ')
-    p++;
-  while (g_ascii_isalnum (p[n]) || p[n] == '-' || p[n] == '_' || p[n] == ':' || p[n] == '.')
-    n++;
-
-  return n > 0 ? g_strndup (p, n) : NULL;
-}
-
+/* The article of a web page, without its menus, comments, share bars and other
+ * boilerplate, and what the page says about it (Open Graph, JSON-LD, <meta>…):
+ * both found by attache-extract. */
 static gboolean
 parse_html (AttacheArticle  *article,
             const guchar    *data,
             gsize            len,
             GError         **error)
 {
-  g_autofree char *charset = sniff_html_charset (data, len);
-  g_autofree char *title = NULL;
-  g_autofree char *og_title = NULL;
-  const char *encoding;
-  htmlDocPtr doc;
-  HtmlWalk walk = { article, NULL, NULL, NULL };
-  xmlNode *root;
-  int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(AttacheExtraction) extraction = attache_extract_html (data, len, NULL, NULL, &local_error);
+  g_autofree char *body = NULL;
+  const char *published;
 
-  if (len >= 3 && data[0] == 0xef && data[1] == 0xbb && data[2] == 0xbf)
-    encoding = "UTF-8";
-  else if (charset != NULL && g_ascii_strcasecmp (charset, "iso-8859-1") != 0 &&
-           g_ascii_strcasecmp (charset, "latin1") != 0 && g_ascii_strcasecmp (charset, "us-ascii") != 0)
-    encoding = charset;
-  else if (charset == NULL && g_utf8_validate_len ((const char *) data, len, NULL))
-    encoding = "UTF-8";
+  if (extraction == NULL)
+    {
+      if (g_error_matches (local_error, ATTACHE_EXTRACT_ERROR, ATTACHE_EXTRACT_ERROR_NO_ARTICLE))
+        g_set_error (error, ATTACHE_IMPORT_ERROR, ATTACHE_IMPORT_ERROR_NO_TEXT,
+                     _("no readable text in this HTML file"));
+      else
+        g_set_error (error, ATTACHE_IMPORT_ERROR, ATTACHE_IMPORT_ERROR_NO_TEXT,
+                     _("this HTML file could not be read"));
+      return FALSE;
+    }
+
+  body = attache_extraction_dup_text (extraction);
+
+  /* The page's headline, else one made from the text. */
+  if (attache_extraction_get_title (extraction) != NULL)
+    attache_article_set_title (article, attache_extraction_get_title (extraction));
   else
-    encoding = "WINDOWS-1252";   /* what browsers take ISO-8859-1 and ASCII to mean */
-
-  if (len > G_MAXINT)
-    return FALSE;
-
-  doc = htmlReadMemory ((const char *) data, (int) len, NULL, encoding, options);
-  if (doc == NULL && encoding != NULL)
-    doc = htmlReadMemory ((const char *) data, (int) len, NULL, "WINDOWS-1252", options);
-  if (doc == NULL)
     {
-      g_set_error (error, ATTACHE_IMPORT_ERROR, ATTACHE_IMPORT_ERROR_NO_TEXT,
-                   _("this HTML file could not be read"));
-      return FALSE;
+      g_autofree char *made = make_title (body);
+
+      attache_article_set_title (article, made);
     }
 
-  root = xmlDocGetRootElement (doc);
-  title = read_html_head (article, root, &og_title);
+  attache_article_set_text (article, body);
+  attache_article_set_source (article, attache_extraction_get_site_name (extraction));
+  attache_article_set_author (article, attache_extraction_get_byline (extraction));
+  attache_article_set_url (article, attache_extraction_get_url (extraction));
+  attache_article_set_language (article, attache_extraction_get_language (extraction));
 
-  walk.paragraphs = g_ptr_array_new_with_free_func (g_free);
-  walk.current = g_string_new (NULL);
-  walk_html (&walk, root);
-  flush_paragraph (&walk);
+  published = attache_extraction_get_published (extraction);
+  if (published != NULL && !attache_article_set_published (article, published))
+    g_debug ("Ignoring impossible date %s", published);
 
-  xmlFreeDoc (doc);
-
-  if (walk.paragraphs->len == 0)
-    {
-      g_ptr_array_unref (walk.paragraphs);
-      g_string_free (walk.current, TRUE);
-      g_free (walk.h1);
-      g_set_error (error, ATTACHE_IMPORT_ERROR, ATTACHE_IMPORT_ERROR_NO_TEXT,
-                   _("no readable text in this HTML file"));
-      return FALSE;
-    }
-
-  {
-    g_autofree char *body = join_paragraphs (walk.paragraphs, 0);
-
-    /* The page's headline: its own <h1>, else Open Graph, else <title>. */
-    if (walk.h1 != NULL)
-      attache_article_set_title (article, walk.h1);
-    else if (og_title != NULL)
-      attache_article_set_title (article, og_title);
-    else if (title != NULL && title[0] != '\0')
-      attache_article_set_title (article, title);
-    else
-      {
-        g_autofree char *made = make_title (body);
-
-        attache_article_set_title (article, made);
-      }
-
-    attache_article_set_text (article, body);
-  }
-
-  g_ptr_array_unref (walk.paragraphs);
-  g_string_free (walk.current, TRUE);
-  g_free (walk.h1);
   return TRUE;
 }
 

@@ -11,6 +11,7 @@
 #include "attache-article-list.h"
 #include "attache-conll.h"
 #include "attache-database.h"
+#include "attache-extract.h"
 #include "attache-feed.h"
 #include "attache-importer.h"
 #include "attache-language.h"
