@@ -1,8 +1,9 @@
 /* test-window.c: the real main window, in-process, under Xvfb
  *
- * Imports articles through the same code path as the Import button, reads,
- * deletes and undoes, and renders the window to PNG files in G_TEST_BUILDDIR
- * for a person to look at.
+ * Imports articles through the same code paths as the Import menu, drag and
+ * drop and paste (files, folders, web pages from a server on loopback, text),
+ * reads, deletes and undoes, and renders the window to PNG files in
+ * G_TEST_BUILDDIR for a person to look at.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +14,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 #include <sqlite3.h>
 
 #include "attache-application.h"
@@ -96,6 +98,16 @@ static const char election_html[] =
   "</body>\n"
   "</html>\n";
 
+/* A web page found only on the test server. */
+static const char fisheries_html[] =
+  "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+  "<title>Quota Deal Reached After All-Night Talks | Harbour Post</title></head>"
+  "<body><article><h1>Quota Deal Reached After All-Night Talks</h1>"
+  "<p>Fisheries ministers of the coastal states agreed on mackerel quotas for next year "
+  "after a session that ran through the night in Orsk.</p>"
+  "<p>The deal cuts the total catch by a tenth and sets up a joint inspection service.</p>"
+  "</article></body></html>";
+
 static AttacheApplication *application;
 
 /* The application the windows belong to, registered (so started up) once. */
@@ -123,6 +135,7 @@ typedef struct
   char           *dir;
   AttacheLibrary *library;
   AttacheWindow  *window;
+  SoupServer     *server;   /* started by start_server () */
 } Fixture;
 
 /* Waiting, without fixed sleeps */
@@ -378,6 +391,12 @@ fixture_tear_down (Fixture       *fixture,
       gtk_window_destroy (GTK_WINDOW (fixture->window));
       while (g_main_context_iteration (NULL, FALSE))
         ;
+    }
+
+  if (fixture->server != NULL)
+    {
+      soup_server_disconnect (fixture->server);
+      g_clear_object (&fixture->server);
     }
 
   g_clear_object (&fixture->library);
@@ -739,6 +758,702 @@ test_screenshot (Fixture       *fixture,
     g_object_unref (files[i]);
 }
 
+/* Folders, web pages, drag and drop, paste */
+
+/* Writes @contents at @relative_path under the fixture's folder, making the
+ * folders on the way. */
+static void
+write_tree_file (Fixture    *fixture,
+                 const char *relative_path,
+                 const char *contents,
+                 gssize      len)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, relative_path, NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_file_set_contents (path, contents, len, &error);
+  g_assert_no_error (error);
+}
+
+static GFile *
+tree_file (Fixture    *fixture,
+           const char *relative_path)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, relative_path, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+/* A folder of cuttings: three articles, in a subfolder too, a picture and a
+ * hidden folder. */
+static GFile *
+write_cuttings (Fixture *fixture)
+{
+  static const guchar png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0x0d };
+
+  write_tree_file (fixture, "Cuttings/port-strike.txt", port_strike, -1);
+  write_tree_file (fixture, "Cuttings/photo.png", (const char *) png, sizeof png);
+  write_tree_file (fixture, "Cuttings/March/grain-corridor.md", grain_corridor, -1);
+  write_tree_file (fixture, "Cuttings/March/coalition-talks.html", election_html, -1);
+  write_tree_file (fixture, "Cuttings/.trash/old.txt", "An old note nobody wants back.\n", -1);
+
+  return tree_file (fixture, "Cuttings");
+}
+
+static gboolean
+progress_shown (Fixture *fixture)
+{
+  return gtk_revealer_get_reveal_child (window_child (fixture, "progress_revealer"));
+}
+
+static const char *
+progress_text (Fixture *fixture)
+{
+  return gtk_label_get_text (window_child (fixture, "progress_label"));
+}
+
+/* The article whose origin is @origin, or NULL. */
+static AttacheArticle *
+find_article_by_origin (Fixture    *fixture,
+                        const char *origin)
+{
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GError) error = NULL;
+
+  articles = attache_library_list_articles (fixture->library, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      AttacheArticle *article = g_ptr_array_index (articles, i);
+
+      if (g_strcmp0 (attache_article_get_origin (article), origin) == 0)
+        return g_object_ref (article);
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_article_from (Fixture    *fixture,
+                  const char *origin)
+{
+  g_autoptr(AttacheArticle) article = find_article_by_origin (fixture, origin);
+
+  return article != NULL;
+}
+
+static void
+test_import_folder (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *port_strike_path = NULL;
+
+  fixture_open_window (fixture);
+  folder = write_cuttings (fixture);
+
+  /* Nothing to cancel yet. */
+  g_assert_false (progress_shown (fixture));
+  g_assert_false (gtk_widget_is_sensitive (window_child (fixture, "progress_cancel_button")));
+
+  attache_window_import_folder (fixture->window, folder);
+
+  /* The progress is shown at once, with a Cancel button that works. */
+  g_assert_true (progress_shown (fixture));
+  g_assert_true (gtk_widget_is_sensitive (window_child (fixture, "progress_cancel_button")));
+  g_assert_nonnull (strstr (progress_text (fixture), "Cuttings"));
+
+  /* Then hidden, the articles listed: the picture and the hidden folder left out. */
+  wait_until (!progress_shown (fixture));
+  wait_until (n_articles (fixture) == 3);
+  g_assert_cmpstr (progress_text (fixture), ==, "Importing 3 of 3 files…");
+  g_assert_false (gtk_widget_is_sensitive (window_child (fixture, "progress_cancel_button")));
+  g_assert_cmpstr (visible_page (fixture), ==, "library");
+
+  /* The first new article is shown: the walk goes in name order, into
+   * March/ before port-strike.txt. */
+  wait_until (reader_shows (fixture, "Negotiators for the three parties"));
+  port_strike_path = g_build_filename (fixture->dir, "Cuttings", "port-strike.txt", NULL);
+  g_assert_true (has_article_from (fixture, port_strike_path));
+  g_assert_false (has_article_from (fixture, "old.txt"));
+
+  /* Again: duplicates, nothing added, the window as it was. */
+  attache_window_import_folder (fixture->window, folder);
+  g_assert_true (progress_shown (fixture));
+  wait_until (!progress_shown (fixture));
+  wait_for_frames (GTK_WIDGET (fixture->window), 2);
+  g_assert_cmpuint (n_articles (fixture), ==, 3);
+}
+
+/* A folder of thousands of files: the window keeps drawing and shows how far
+ * it is; Cancel stops it, and what was imported stays. */
+static void
+test_import_folder_progress (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const char * const places[] = { "Valmora", "Kessel", "Orsk", "Varna", "Tarrin" };
+  static const char * const events[] = {
+    "Harbour master logs ships at anchor off",
+    "Grain exports fall again from",
+    "Council debates port automation in",
+    "Ferry sailings cut after storm at",
+  };
+  const guint n_files = 5000;
+  g_autoptr(AttacheImporter) importer = attache_importer_new (fixture->library);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GFile) folder = NULL;
+  GtkProgressBar *progress_bar;
+  GtkRevealer *revealer;
+  gboolean animations;
+  guint n_frames = 0;
+  guint tick_id;
+  gint64 n_kept;
+  GFile *files[3];
+
+  /* A library in use, one article open. */
+  files[0] = write_file (fixture, "port-strike.txt", port_strike);
+  files[1] = write_file (fixture, "grain-corridor.md", grain_corridor);
+  files[2] = write_file (fixture, "coalition-talks.html", election_html);
+  attache_importer_import_files_async (importer, files, G_N_ELEMENTS (files), NULL,
+                                       import_files_cb, &results);
+  wait_until (results != NULL);
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Wires/%02u/wire-%04u.txt", i / 500, i);
+      g_autofree char *text = g_strdup_printf ("%s %s\n\nWire %u from the regional desk: %u vessels "
+                                               "were reported at %s by the morning watch.\n",
+                                               events[i % G_N_ELEMENTS (events)],
+                                               places[i % G_N_ELEMENTS (places)], i,
+                                               i % 37 + 2, places[(i / 5) % G_N_ELEMENTS (places)]);
+
+      write_tree_file (fixture, name, text, -1);
+    }
+  folder = tree_file (fixture, "Wires");
+
+  fixture_open_window (fixture);
+  attache_window_select_article (fixture->window,
+                                 attache_import_result_get_article_id (g_ptr_array_index (results, 0)));
+  wait_until (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
+
+  /* The strip, shown without sliding in, for the picture. */
+  g_object_get (gtk_settings_get_default (), "gtk-enable-animations", &animations, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  attache_window_import_folder (fixture->window, folder);
+  progress_bar = window_child (fixture, "progress_bar");
+  revealer = window_child (fixture, "progress_revealer");
+  wait_until (gtk_progress_bar_get_fraction (progress_bar) >= 0.04);
+
+  /* The window draws while the files are imported. (Not wait_for_frames ():
+   * it runs the main loop until nothing is left to do, the end of the import.) */
+  tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (fixture->window), count_frame_cb, &n_frames, NULL);
+  wait_until (n_frames >= 3);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (fixture->window), tick_id);
+  /* Still under way: the main loop ran all along. */
+  g_assert_true (gtk_revealer_get_child_revealed (revealer));
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (progress_bar), <, 1.0);
+  g_assert_true (g_str_has_prefix (progress_text (fixture), "Importing "));
+  g_assert_nonnull (strstr (progress_text (fixture), " of 5000 files…"));
+  g_assert_cmpuint (n_articles (fixture), >, 3);
+  save_png (GTK_WIDGET (fixture->window), "window-importing.png");
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", animations, NULL);
+
+  /* Cancel, as the button does. */
+  gtk_widget_activate (window_child (fixture, "progress_cancel_button"));
+  wait_until (!progress_shown (fixture));
+
+  n_kept = attache_library_count_articles (fixture->library, NULL);
+  g_test_message ("%" G_GINT64_FORMAT " articles kept of %u", n_kept - 3, n_files);
+  g_assert_cmpint (n_kept, >, 3);
+  g_assert_cmpint (n_kept, <, n_files + 3);
+  wait_until (n_articles (fixture) == n_kept);
+
+  /* The article open stays open. */
+  g_assert_true (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_object_unref (files[i]);
+}
+
+/* A server on loopback with the coalition article at /politics/coalition-talks. */
+static void
+server_cb (SoupServer        *server,
+           SoupServerMessage *msg,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  if (g_str_equal (path, "/politics/coalition-talks"))
+    {
+      soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_STATIC,
+                                        election_html, strlen (election_html));
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+    }
+  else if (g_str_equal (path, "/world/fisheries"))
+    {
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC,
+                                        fisheries_html, strlen (fisheries_html));
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+    }
+  else if (g_str_equal (path, "/markets/grain"))
+    {
+      soup_server_message_set_response (msg, "text/markdown; charset=utf-8", SOUP_MEMORY_STATIC,
+                                        grain_corridor, strlen (grain_corridor));
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+    }
+  else
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+    }
+}
+
+/* The address of @path on the fixture's server, started on first use. */
+static char *
+server_url (Fixture    *fixture,
+            const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) uri = NULL;
+  GSList *uris;
+
+  if (fixture->server == NULL)
+    {
+      fixture->server = soup_server_new (NULL, NULL);
+      soup_server_add_handler (fixture->server, NULL, server_cb, NULL, NULL);
+      soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+      g_assert_no_error (error);
+    }
+
+  uris = soup_server_get_uris (fixture->server);
+  uri = g_uri_parse_relative (uris->data, path, G_URI_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  return g_uri_to_string (uri);
+}
+
+static void
+test_import_url (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *url = server_url (fixture, "/politics/coalition-talks");
+  g_autofree char *missing = server_url (fixture, "/politics/no-such-page");
+  g_autoptr(AttacheArticle) article = NULL;
+
+  g_assert_true (g_str_has_prefix (url, "http://127.0.0.1:"));
+
+  fixture_open_window (fixture);
+
+  attache_window_import_url (fixture->window, url);
+  /* The spinner turns while the page is fetched. */
+  g_assert_true (importing (fixture));
+  wait_until (!importing (fixture));
+  wait_until (n_articles (fixture) == 1);
+
+  article = find_article_by_origin (fixture, url);
+  g_assert_nonnull (article);
+  g_assert_cmpstr (attache_article_get_title (article), ==, "Coalition Talks Stall Over Energy Subsidies");
+  g_assert_cmpstr (attache_article_get_url (article), ==,
+                   "https://capitalwire.example/politics/coalition-talks-stall");
+
+  /* Selected and shown. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (get_articles (fixture))), ==, 0);
+  wait_until (reader_shows (fixture, "Negotiators for the three parties"));
+
+  /* A page that is not there: nothing added, the window goes on. */
+  attache_window_import_url (fixture->window, missing);
+  g_assert_true (importing (fixture));
+  wait_until (!importing (fixture));
+  wait_for_frames (GTK_WIDGET (fixture->window), 2);
+  g_assert_cmpuint (n_articles (fixture), ==, 1);
+  g_assert_true (reader_shows (fixture, "Negotiators for the three parties"));
+}
+
+/* The dialog of win.import-url, if it is shown, and its entry. */
+#if ADW_CHECK_VERSION (1, 5, 0)
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+static GtkWidget *
+find_url_dialog (Fixture   *fixture,
+                 GtkEntry **entry)
+{
+  GtkWidget *alert = find_alert (GTK_WIDGET (fixture->window));
+
+  if (alert == NULL)
+    return NULL;
+
+  *entry = GTK_ENTRY (adw_alert_dialog_get_extra_child (ADW_ALERT_DIALOG (alert)));
+  return alert;
+}
+
+static gboolean
+url_dialog_accepts (GtkWidget *dialog)
+{
+  return adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "accept");
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+static GtkWidget *
+find_url_dialog (Fixture   *fixture,
+                 GtkEntry **entry)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_mapped (l->data) &&
+          gtk_window_get_transient_for (l->data) == GTK_WINDOW (fixture->window))
+        {
+          *entry = GTK_ENTRY (adw_message_dialog_get_extra_child (l->data));
+          return l->data;
+        }
+    }
+
+  return NULL;
+}
+
+static gboolean
+url_dialog_accepts (GtkWidget *dialog)
+{
+  return adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "accept");
+}
+#endif
+
+/* What Enter does in an entry: its text's "activate" key binding. */
+static void
+press_enter (GtkEntry *entry)
+{
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
+}
+
+static void
+test_import_url_dialog (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *url = server_url (fixture, "/markets/grain");
+  g_autofree char *padded = g_strdup_printf ("  %s ", url);
+  static const char * const not_addresses[] = {
+    "", "   ", "capitalwire", "ftp://capitalwire.example/a", "file:///etc/passwd",
+    "https://", "https://capital wire.example/", "javascript:alert(1)",
+  };
+  GtkWidget *dialog = NULL;
+  GtkEntry *entry = NULL;
+
+  fixture_open_window (fixture);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import-url", NULL));
+  wait_until ((dialog = find_url_dialog (fixture, &entry)) != NULL);
+  g_assert_true (GTK_IS_ENTRY (entry));
+
+  /* Import only once there is a web address. */
+  for (guint i = 0; i < G_N_ELEMENTS (not_addresses); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (entry), not_addresses[i]);
+      g_test_message ("“%s”", not_addresses[i]);
+      g_assert_false (url_dialog_accepts (dialog));
+    }
+
+  /* Enter does nothing then. */
+  press_enter (entry);
+  wait_for_frames (GTK_WIDGET (fixture->window), 2);
+  g_assert_true (find_url_dialog (fixture, &entry) == dialog);
+
+  /* As pasted, with white space around. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), padded);
+  g_assert_true (url_dialog_accepts (dialog));
+  wait_for_frames (dialog, 3);
+  save_png (dialog, "dialog-import-url.png");
+
+  /* Enter imports. */
+  press_enter (entry);
+  wait_until (find_url_dialog (fixture, &entry) == NULL);
+  wait_until (n_articles (fixture) == 1);
+  wait_until (!importing (fixture));
+  g_assert_true (has_article_from (fixture, url));
+  wait_until (reader_shows (fixture, "Foreign ministers from four coastal states"));
+}
+
+static GtkDropTarget *
+get_drop_target (Fixture *fixture)
+{
+  GtkWidget *drop_area = window_child (fixture, "drop_area");
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (drop_area);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Drops @value as GTK does once the data is read: the target's "drop". */
+static gboolean
+drop_value (Fixture      *fixture,
+            const GValue *value)
+{
+  GtkDropTarget *target = get_drop_target (fixture);
+  GtkWidget *drop_area = window_child (fixture, "drop_area");
+  gboolean accepted = FALSE;
+
+  g_signal_emit_by_name (target, "drop", value,
+                         gtk_widget_get_width (drop_area) / 2.0,
+                         gtk_widget_get_height (drop_area) / 2.0,
+                         &accepted);
+  return accepted;
+}
+
+static gboolean
+drop_text (Fixture    *fixture,
+           const char *text)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  return drop_value (fixture, &value);
+}
+
+static void
+test_drop (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *url = server_url (fixture, "/world/fisheries");
+  g_autofree char *two_urls = NULL;
+  g_autoptr(AttacheArticle) dropped_text = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  GtkDropTarget *target;
+  GdkContentFormats *formats;
+  GtkWidget *drop_area;
+  GFile *dropped[2];
+
+  fixture_open_window (fixture);
+
+  /* Copies files, folders and text; over the whole library, whatever has the focus. */
+  target = get_drop_target (fixture);
+  g_assert_cmpint (gtk_drop_target_get_actions (target), ==, GDK_ACTION_COPY);
+  formats = gtk_drop_target_get_formats (target);
+  g_assert_true (gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST));
+  g_assert_true (gdk_content_formats_contain_gtype (formats, G_TYPE_STRING));
+  g_assert_cmpint (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (target)),
+                   ==, GTK_PHASE_CAPTURE);
+  drop_area = window_child (fixture, "drop_area");
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (window_child (fixture, "stack")), drop_area));
+
+  /* While something hovers, the library says what a drop does. */
+  g_assert_cmpfloat (gtk_widget_get_opacity (window_child (fixture, "drop_highlight")), ==, 1.0);
+  gtk_widget_set_state_flags (drop_area, GTK_STATE_FLAG_DROP_ACTIVE, FALSE);
+  wait_for_frames (GTK_WIDGET (fixture->window), 20);
+  save_png (GTK_WIDGET (fixture->window), "window-drop.png");
+  gtk_widget_unset_state_flags (drop_area, GTK_STATE_FLAG_DROP_ACTIVE);
+
+  /* A file and a folder, as a file manager drops them. */
+  folder = write_cuttings (fixture);
+  file = write_file (fixture, "briefing-note.txt",
+                     "Briefing note\n\nThe minister asked for a summary of the strait talks by Friday.\n");
+  dropped[0] = file;
+  dropped[1] = folder;
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (dropped, G_N_ELEMENTS (dropped)));
+
+  g_assert_true (drop_value (fixture, &value));
+  wait_until (n_articles (fixture) == 4);
+  wait_until (!progress_shown (fixture) && !importing (fixture));
+
+  /* A web address, as a browser drops a link's text. */
+  g_assert_true (drop_text (fixture, url));
+  g_assert_true (importing (fixture));
+  wait_until (!importing (fixture));
+  wait_until (n_articles (fixture) == 5);
+  g_assert_true (has_article_from (fixture, url));
+  wait_until (reader_shows (fixture, "Fisheries ministers of the coastal states"));
+
+  /* Two at once: one already imported (from the folder), one missing. */
+  two_urls = g_strdup_printf ("%s\n%s\n", server_url (fixture, "/markets/grain"),
+                              server_url (fixture, "/missing"));
+  g_assert_true (drop_text (fixture, two_urls));
+  g_assert_true (importing (fixture));
+  wait_until (!importing (fixture));
+  g_assert_cmpint (attache_library_count_articles (fixture->library, NULL), ==, 5);
+
+  /* Text that is not an address: an article of its own. */
+  g_assert_true (drop_text (fixture, "Strait talks\n\nThe convoy sailed at dawn, escorted by "
+                                     "two patrol boats from the coastal states.\n"));
+  wait_until (n_articles (fixture) == 6);
+  wait_until (!importing (fixture));
+  dropped_text = find_article_by_origin (fixture, "drop");
+  g_assert_nonnull (dropped_text);
+
+  /* Nothing but white space: refused. */
+  g_assert_false (drop_text (fixture, " \n\t "));
+}
+
+/* The shortcut of @widget's own controllers that activates @action_name, or NULL. */
+static char *
+find_shortcut (GtkWidget            *widget,
+               const char           *action_name,
+               GtkShortcutScope     *scope)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if ((GTK_IS_NAMED_ACTION (action) &&
+               g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), action_name) == 0))
+            {
+              *scope = gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller));
+              return gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+            }
+        }
+    }
+
+  return NULL;
+}
+
+static void
+test_paste (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *url = server_url (fixture, "/politics/coalition-talks");
+  g_autofree char *trigger = NULL;
+  g_autoptr(AttacheArticle) pasted = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_auto(GValue) file_list = G_VALUE_INIT;
+  g_autofree char *file_path = NULL;
+  GtkShortcutScope scope = GTK_SHORTCUT_SCOPE_GLOBAL;
+  GdkClipboard *clipboard;
+
+  fixture_open_window (fixture);
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->window));
+
+  /* Ctrl+V is the list's: in an entry or in the reader it pastes or does nothing. */
+  trigger = find_shortcut (window_child (fixture, "article_list_view"), "win.paste", &scope);
+  g_assert_nonnull (trigger);
+  g_assert_nonnull (strstr (trigger, "<Control>v"));
+  g_assert_cmpint (scope, ==, GTK_SHORTCUT_SCOPE_LOCAL);
+  /* And the empty library's, where the list is not shown. */
+  g_clear_pointer (&trigger, g_free);
+  trigger = find_shortcut (window_child (fixture, "empty_page"), "win.paste", &scope);
+  g_assert_nonnull (trigger);
+  g_assert_cmpint (scope, ==, GTK_SHORTCUT_SCOPE_LOCAL);
+
+  /* Text: an article, from the clipboard. */
+  gdk_clipboard_set_text (clipboard, port_strike);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.paste", NULL));
+  wait_until (n_articles (fixture) == 1);
+  wait_until (!importing (fixture));
+  pasted = find_article_by_origin (fixture, "clipboard");
+  g_assert_nonnull (pasted);
+  g_assert_cmpstr (attache_article_get_published (pasted), ==, "2024-04-02");
+  wait_until (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
+
+  /* Pasted again: a duplicate. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.paste", NULL));
+  wait_until (importing (fixture));
+  wait_until (!importing (fixture));
+  g_assert_cmpuint (n_articles (fixture), ==, 1);
+
+  /* A web address: the page. */
+  gdk_clipboard_set_text (clipboard, url);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.paste", NULL));
+  wait_until (n_articles (fixture) == 2);
+  wait_until (!importing (fixture));
+  g_assert_true (has_article_from (fixture, url));
+  wait_until (reader_shows (fixture, "Negotiators for the three parties"));
+
+  /* Files, as a file manager copies them. */
+  file = write_file (fixture, "grain-corridor.md", grain_corridor);
+  g_value_init (&file_list, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&file_list, gdk_file_list_new_from_array (&file, 1));
+  gdk_clipboard_set_value (clipboard, &file_list);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.paste", NULL));
+  wait_until (n_articles (fixture) == 3);
+  wait_until (!importing (fixture));
+  file_path = g_file_get_path (file);
+  g_assert_true (has_article_from (fixture, file_path));
+
+  /* Nothing useful: nothing happens. */
+  gdk_clipboard_set_text (clipboard, "   ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.paste", NULL));
+  wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  g_assert_false (importing (fixture));
+  g_assert_cmpuint (n_articles (fixture), ==, 3);
+}
+
+static void
+test_import_menu (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const struct { const char *action; const char *accel; } ways[] = {
+    { "win.import", "<Control>o" },
+    { "win.import-folder", "<Control><Shift>o" },
+    { "win.import-url", "<Control>l" },
+  };
+  AdwSplitButton *button;
+  GMenuModel *menu;
+  GMenuModel *section;
+
+  fixture_open_window (fixture);
+
+  /* The Import button imports files; its menu has the other ways in. */
+  button = window_child (fixture, "import_button");
+  g_assert_true (ADW_IS_SPLIT_BUTTON (button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.import");
+  menu = adw_split_button_get_menu_model (button);
+  g_assert_nonnull (menu);
+  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_nonnull (section);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, G_N_ELEMENTS (ways));
+
+  for (guint i = 0; i < G_N_ELEMENTS (ways); i++)
+    {
+      g_autofree char *action = NULL;
+      g_autofree char *accel = NULL;
+      g_autofree char *trigger = NULL;
+      GtkShortcutScope scope;
+      guint key;
+      GdkModifierType mods;
+
+      g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+      g_assert_true (g_menu_model_get_item_attribute (section, i, "accel", "s", &accel));
+      g_assert_cmpstr (action, ==, ways[i].action);
+      g_assert_cmpstr (accel, ==, ways[i].accel);
+
+      /* The shortcut shown is the window's. */
+      trigger = find_shortcut (GTK_WIDGET (fixture->window), action, &scope);
+      g_assert_nonnull (trigger);
+      g_assert_true (gtk_accelerator_parse (trigger, &key, &mods));
+      {
+        guint expected_key;
+        GdkModifierType expected_mods;
+
+        g_assert_true (gtk_accelerator_parse (accel, &expected_key, &expected_mods));
+        g_assert_cmpuint (key, ==, expected_key);
+        g_assert_cmpuint (mods, ==, expected_mods);
+      }
+    }
+  g_object_unref (section);
+}
+
 /* Without the settings schema (not installed), the window works and keeps nothing. */
 static void
 test_no_schema (void)
@@ -982,6 +1697,20 @@ main (int   argc,
               fixture_set_up, test_state, fixture_tear_down);
   g_test_add ("/window/screenshot", Fixture, NULL,
               fixture_set_up, test_screenshot, fixture_tear_down);
+  g_test_add ("/window/import-menu", Fixture, NULL,
+              fixture_set_up, test_import_menu, fixture_tear_down);
+  g_test_add ("/window/import-folder", Fixture, NULL,
+              fixture_set_up, test_import_folder, fixture_tear_down);
+  g_test_add ("/window/import-folder-progress", Fixture, NULL,
+              fixture_set_up, test_import_folder_progress, fixture_tear_down);
+  g_test_add ("/window/import-url", Fixture, NULL,
+              fixture_set_up, test_import_url, fixture_tear_down);
+  g_test_add ("/window/import-url-dialog", Fixture, NULL,
+              fixture_set_up, test_import_url_dialog, fixture_tear_down);
+  g_test_add ("/window/drop", Fixture, NULL,
+              fixture_set_up, test_drop, fixture_tear_down);
+  g_test_add ("/window/paste", Fixture, NULL,
+              fixture_set_up, test_paste, fixture_tear_down);
   g_test_add_func ("/window/no-schema", test_no_schema);
   g_test_add_func ("/application/newer-library", test_newer_library);
 

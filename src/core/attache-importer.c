@@ -44,7 +44,7 @@ import_result_new (GFile *file)
   AttacheImportResult *result = g_new0 (AttacheImportResult, 1);
 
   g_atomic_ref_count_init (&result->ref_count);
-  result->file = g_object_ref (file);
+  result->file = file != NULL ? g_object_ref (file) : NULL;
   result->status = ATTACHE_IMPORT_FAILED;
 
   return result;
@@ -375,6 +375,504 @@ attache_importer_import_files_finish (AttacheImporter  *self,
                                       GError          **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Importing a folder */
+
+/* At most this often (µs) a progress report is sent to the main context: a
+ * person cannot read more, and the main loop has other work. */
+#define PROGRESS_INTERVAL (G_USEC_PER_SEC / 20)
+
+#define WALK_ATTRIBUTES                         \
+  G_FILE_ATTRIBUTE_STANDARD_NAME ","            \
+  G_FILE_ATTRIBUTE_STANDARD_TYPE ","            \
+  G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN ","       \
+  G_FILE_ATTRIBUTE_STANDARD_IS_BACKUP ","       \
+  G_FILE_ATTRIBUTE_STANDARD_IS_SYMLINK ","      \
+  G_FILE_ATTRIBUTE_ID_FILE
+
+gboolean
+attache_import_is_article_filename (const char *filename)
+{
+  static const char * const extensions[] = {
+    ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml",
+  };
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (filename != NULL, FALSE);
+
+  lower = g_ascii_strdown (filename, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    if (g_str_has_suffix (lower, extensions[i]) && strlen (lower) > strlen (extensions[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The progress function of a folder import, shared by the worker, which sends
+ * reports, and the main context, where they are delivered in order. */
+typedef struct
+{
+  gatomicrefcount            ref_count;
+  GMainContext              *context;
+  AttacheImportProgressFunc  func;
+  gpointer                   data;
+  GDestroyNotify             notify;
+  gint64                     last_report;  /* worker only */
+} ImportProgress;
+
+typedef struct
+{
+  ImportProgress *progress;
+  guint           done;
+  guint           total;
+} ProgressReport;
+
+static ImportProgress *
+import_progress_ref (ImportProgress *progress)
+{
+  g_atomic_ref_count_inc (&progress->ref_count);
+  return progress;
+}
+
+static gboolean
+free_import_progress_cb (gpointer user_data)
+{
+  ImportProgress *progress = user_data;
+
+  if (progress->notify != NULL)
+    progress->notify (progress->data);
+  g_main_context_unref (progress->context);
+  g_free (progress);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The last reference may go in the worker: the data is freed on the caller's
+ * main context all the same, as it may be a widget. */
+static void
+import_progress_unref (ImportProgress *progress)
+{
+  if (g_atomic_ref_count_dec (&progress->ref_count))
+    {
+      g_autoptr(GMainContext) context = g_main_context_ref (progress->context);
+
+      g_main_context_invoke (context, free_import_progress_cb, progress);
+    }
+}
+
+static void
+progress_report_free (ProgressReport *report)
+{
+  import_progress_unref (report->progress);
+  g_free (report);
+}
+
+static gboolean
+deliver_progress_cb (gpointer user_data)
+{
+  ProgressReport *report = user_data;
+
+  report->progress->func (report->done, report->total, report->progress->data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* From the worker: @done of @total, now if @now, else unless the last report
+ * was less than PROGRESS_INTERVAL ago. */
+static void
+report_progress (ImportProgress *progress,
+                 guint           done,
+                 guint           total,
+                 gboolean        now)
+{
+  ProgressReport *report;
+  gint64 time;
+
+  if (progress == NULL)
+    return;
+
+  time = g_get_monotonic_time ();
+  if (!now && time - progress->last_report < PROGRESS_INTERVAL)
+    return;
+  progress->last_report = time;
+
+  report = g_new0 (ProgressReport, 1);
+  report->progress = import_progress_ref (progress);
+  report->done = done;
+  report->total = total;
+
+  /* Sources of one priority run in the order they were added: the reports
+   * arrive in order, and all before the task's own return, which has the
+   * same priority and is added last. */
+  g_main_context_invoke_full (progress->context, G_PRIORITY_DEFAULT,
+                              deliver_progress_cb, report,
+                              (GDestroyNotify) progress_report_free);
+}
+
+/* One line saying why a folder could not be read. */
+static void
+set_folder_error (GError **error,
+                  GError  *io_error)
+{
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, ATTACHE_IMPORT_ERROR, ATTACHE_IMPORT_ERROR_NOT_FOUND, _("no such folder"));
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
+    g_set_error (error, ATTACHE_IMPORT_ERROR, ATTACHE_IMPORT_ERROR_NOT_A_FOLDER, _("not a folder"));
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    g_set_error (error, ATTACHE_IMPORT_ERROR, ATTACHE_IMPORT_ERROR_UNREADABLE,
+                 _("permission denied: the folder cannot be read"));
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_error_copy (io_error));
+  else
+    g_set_error (error, ATTACHE_IMPORT_ERROR, ATTACHE_IMPORT_ERROR_UNREADABLE,
+                 _("the folder cannot be read: %s"), io_error->message);
+}
+
+typedef struct
+{
+  GPtrArray  *files;      /* GFile: the article files, in walk order */
+  GPtrArray  *failures;   /* AttacheImportResult: the subfolders that could not be read */
+  GHashTable *visited;    /* the id::file of each folder walked, against loops */
+  guint       n_skipped;
+} FolderWalk;
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  GFileInfo *info_a = *(GFileInfo * const *) a;
+  GFileInfo *info_b = *(GFileInfo * const *) b;
+
+  return g_strcmp0 (g_object_get_data (G_OBJECT (info_a), "attache-sort-key"),
+                    g_object_get_data (G_OBJECT (info_b), "attache-sort-key"));
+}
+
+/* Collects the article files under @folder, depth first, each folder's
+ * entries in the order a file manager shows them. Fails only when @folder
+ * itself cannot be read, or when cancelled. */
+static gboolean
+walk_folder (FolderWalk    *walk,
+             GFile         *folder,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) io_error = NULL;
+
+  enumerator = g_file_enumerate_children (folder, WALK_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
+                                          cancellable, &io_error);
+  if (enumerator == NULL)
+    {
+      set_folder_error (error, io_error);
+      return FALSE;
+    }
+
+  entries = g_ptr_array_new_with_free_func (g_object_unref);
+  for (;;)
+    {
+      GFileInfo *info = NULL;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, NULL, cancellable, &io_error))
+        {
+          set_folder_error (error, io_error);
+          return FALSE;
+        }
+      if (info == NULL)
+        break;
+
+      if (g_file_info_get_is_hidden (info) || g_file_info_get_is_backup (info) ||
+          g_file_info_get_name (info)[0] == '.')
+        continue;
+
+      g_object_set_data_full (G_OBJECT (info), "attache-sort-key",
+                              g_utf8_collate_key_for_filename (g_file_info_get_name (info), -1),
+                              g_free);
+      g_ptr_array_add (entries, g_object_ref (info));
+    }
+
+  g_ptr_array_sort (entries, compare_names);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      GFileInfo *info = g_ptr_array_index (entries, i);
+      const char *name = g_file_info_get_name (info);
+      g_autoptr(GFile) child = g_file_get_child (folder, name);
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        {
+          const char *id = g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE);
+          g_autoptr(GError) child_error = NULL;
+
+          /* A link to a folder may lead back up: never followed. A folder
+           * seen before (a bind mount) is not walked twice. */
+          if (g_file_info_get_is_symlink (info))
+            continue;
+          if (id != NULL && !g_hash_table_add (walk->visited, g_strdup (id)))
+            continue;
+
+          if (!walk_folder (walk, child, cancellable, &child_error))
+            {
+              AttacheImportResult *failure;
+
+              if (g_error_matches (child_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+                {
+                  g_propagate_error (error, g_steal_pointer (&child_error));
+                  return FALSE;
+                }
+
+              failure = import_result_new (child);
+              failure->error = g_steal_pointer (&child_error);
+              g_ptr_array_add (walk->failures, failure);
+            }
+        }
+      else if (attache_import_is_article_filename (name))
+        {
+          /* Links to files, and even pipes or broken links, are let through:
+           * importing them says what is wrong with them. */
+          g_ptr_array_add (walk->files, g_steal_pointer (&child));
+        }
+      else
+        {
+          walk->n_skipped++;
+        }
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  GFile          *folder;
+  ImportProgress *progress;   /* NULL without a progress function */
+  guint           n_skipped;  /* set by the worker */
+} ImportFolderData;
+
+static void
+import_folder_data_free (ImportFolderData *data)
+{
+  g_clear_object (&data->folder);
+  g_clear_pointer (&data->progress, import_progress_unref);
+  g_free (data);
+}
+
+static void
+import_folder_worker (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  AttacheImporter *self = source_object;
+  ImportFolderData *data = task_data;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) io_error = NULL;
+  GError *error = NULL;
+  FolderWalk walk = { 0 };
+  const char *id;
+  guint total;
+
+  /* The folder chosen is followed if it is a link: the person chose it. */
+  info = g_file_query_info (data->folder,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_ID_FILE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &io_error);
+  if (info == NULL)
+    {
+      set_folder_error (&error, io_error);
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
+    {
+      g_task_return_new_error (task, ATTACHE_IMPORT_ERROR, ATTACHE_IMPORT_ERROR_NOT_A_FOLDER,
+                               "%s", _("not a folder"));
+      return;
+    }
+
+  walk.files = g_ptr_array_new_with_free_func (g_object_unref);
+  walk.failures = g_ptr_array_new_with_free_func ((GDestroyNotify) attache_import_result_unref);
+  walk.visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  id = g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE);
+  if (id != NULL)
+    g_hash_table_add (walk.visited, g_strdup (id));
+
+  if (!walk_folder (&walk, data->folder, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      goto out;
+    }
+
+  total = walk.files->len;
+  data->n_skipped = walk.n_skipped;
+  report_progress (data->progress, 0, total, TRUE);
+
+  results = g_ptr_array_new_full (total + walk.failures->len,
+                                  (GDestroyNotify) attache_import_result_unref);
+  for (guint i = 0; i < total; i++)
+    {
+      if (g_task_return_error_if_cancelled (task))
+        goto out;
+
+      g_ptr_array_add (results, attache_importer_import_file (self, g_ptr_array_index (walk.files, i),
+                                                              cancellable));
+      report_progress (data->progress, i + 1, total, i + 1 == total);
+    }
+
+  /* Cancelled during the last file: its import may have been cut short. */
+  if (g_task_return_error_if_cancelled (task))
+    goto out;
+
+  for (guint i = 0; i < walk.failures->len; i++)
+    g_ptr_array_add (results, attache_import_result_ref (g_ptr_array_index (walk.failures, i)));
+
+  g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify) g_ptr_array_unref);
+
+out:
+  g_ptr_array_unref (walk.files);
+  g_ptr_array_unref (walk.failures);
+  g_hash_table_unref (walk.visited);
+}
+
+void
+attache_importer_import_folder_async (AttacheImporter           *self,
+                                      GFile                     *folder,
+                                      AttacheImportProgressFunc  progress,
+                                      gpointer                   progress_data,
+                                      GDestroyNotify             progress_notify,
+                                      GCancellable              *cancellable,
+                                      GAsyncReadyCallback        callback,
+                                      gpointer                   user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportFolderData *data;
+
+  g_return_if_fail (ATTACHE_IS_IMPORTER (self));
+  g_return_if_fail (G_IS_FILE (folder));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (ImportFolderData, 1);
+  data->folder = g_object_ref (folder);
+
+  if (progress != NULL)
+    {
+      data->progress = g_new0 (ImportProgress, 1);
+      g_atomic_ref_count_init (&data->progress->ref_count);
+      data->progress->context = g_main_context_ref_thread_default ();
+      data->progress->func = progress;
+      data->progress->data = progress_data;
+      data->progress->notify = progress_notify;
+    }
+  else if (progress_notify != NULL)
+    {
+      progress_notify (progress_data);
+    }
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, attache_importer_import_folder_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_folder_data_free);
+  g_task_run_in_thread (task, import_folder_worker);
+}
+
+GPtrArray *
+attache_importer_import_folder_finish (AttacheImporter  *self,
+                                       GAsyncResult     *result,
+                                       guint            *out_n_skipped,
+                                       GError          **error)
+{
+  GPtrArray *results;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == attache_importer_import_folder_async, NULL);
+
+  results = g_task_propagate_pointer (G_TASK (result), error);
+
+  if (out_n_skipped != NULL)
+    {
+      ImportFolderData *data = g_task_get_task_data (G_TASK (result));
+
+      *out_n_skipped = results != NULL ? data->n_skipped : 0;
+    }
+
+  return results;
+}
+
+/* Importing a text */
+
+typedef struct
+{
+  char *text;
+  char *origin;
+} ImportTextData;
+
+static void
+import_text_data_free (ImportTextData *data)
+{
+  g_free (data->text);
+  g_free (data->origin);
+  g_free (data);
+}
+
+static void
+import_text_worker (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  AttacheImporter *self = source_object;
+  ImportTextData *data = task_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(AttacheArticle) article = NULL;
+  AttacheImportResult *result;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  result = import_result_new (NULL);
+  bytes = g_bytes_new_static (data->text, strlen (data->text));
+  article = attache_import_parse_bytes (bytes, "pasted.txt", &result->error);
+  if (article != NULL)
+    {
+      attache_article_set_origin (article, data->origin);
+      store_article (self, article, result);
+    }
+
+  g_task_return_pointer (task, result, (GDestroyNotify) attache_import_result_unref);
+}
+
+void
+attache_importer_import_text_async (AttacheImporter     *self,
+                                    const char          *text,
+                                    const char          *origin_label,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportTextData *data;
+
+  g_return_if_fail (ATTACHE_IS_IMPORTER (self));
+  g_return_if_fail (text != NULL);
+
+  data = g_new0 (ImportTextData, 1);
+  data->text = g_strdup (text);
+  data->origin = g_strdup (origin_label != NULL ? origin_label : "clipboard");
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, attache_importer_import_text_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_text_data_free);
+  g_task_run_in_thread (task, import_text_worker);
+}
+
+AttacheImportResult *
+attache_importer_import_text_finish (AttacheImporter  *self,
+                                     GAsyncResult     *result,
+                                     GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == attache_importer_import_text_async, NULL);
+
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 

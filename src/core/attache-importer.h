@@ -28,6 +28,7 @@ typedef enum
   ATTACHE_IMPORT_ERROR_BINARY,       /* not text */
   ATTACHE_IMPORT_ERROR_NO_TEXT,      /* a markup file with no readable text in it */
   ATTACHE_IMPORT_ERROR_NOT_AN_ARTICLE, /* a web address that gave an image, a PDF, a feed… */
+  ATTACHE_IMPORT_ERROR_NOT_A_FOLDER, /* a folder import given a file */
 } AttacheImportError;
 
 typedef enum
@@ -45,6 +46,7 @@ typedef struct _AttacheImportResult AttacheImportResult;
 GType                attache_import_result_get_type       (void) G_GNUC_CONST;
 AttacheImportResult *attache_import_result_ref            (AttacheImportResult *result);
 void                 attache_import_result_unref          (AttacheImportResult *result);
+/* The file (or URL) imported; NULL for a text (attache_importer_import_text_async ()). */
 GFile               *attache_import_result_get_file       (AttacheImportResult *result);
 AttacheImportStatus  attache_import_result_get_status     (AttacheImportResult *result);
 /* The new article's id, or for a duplicate the id of the stored one; 0 on failure. */
@@ -87,6 +89,62 @@ void                 attache_importer_import_files_async  (AttacheImporter     *
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);
 GPtrArray           *attache_importer_import_files_finish (AttacheImporter     *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+
+/* Whether the importer takes files named like @filename when it imports a folder:
+ * .txt, .text, .md, .markdown, .html, .htm and .xhtml, in any case. */
+gboolean             attache_import_is_article_filename   (const char          *filename);
+
+/* How far a long import has got: @done of @total files. Called on the main
+ * context of the thread that started the import. */
+typedef void (*AttacheImportProgressFunc) (guint    done,
+                                           guint    total,
+                                           gpointer user_data);
+
+/* Imports the article files (see attache_import_is_article_filename ()) in
+ * @folder and its subfolders, each in its own transaction, in a worker thread.
+ * Hidden files and folders are left out, and symbolic links to folders are not
+ * followed; other files are counted as skipped. A subfolder that cannot be read
+ * gives a failed result of its own.
+ *
+ * @progress, if not NULL, is called on the caller's thread-default main context
+ * once the files are counted (0 of total), then at most some twenty times a
+ * second, and once at the end (total of total), always before @callback.
+ * @progress_notify frees @progress_data, on the same main context, once no more
+ * calls can come.
+ *
+ * The finish function returns a GPtrArray of AttacheImportResult: the files,
+ * depth first and each folder's entries in name order, then the subfolders
+ * that could not be read; *@out_n_skipped (may be NULL) is the number of
+ * files left out for their type. It fails when @folder cannot be read (not
+ * found, not a folder, permission denied: ATTACHE_IMPORT_ERROR) and when
+ * cancelled (G_IO_ERROR_CANCELLED): the import stops between two files, and the
+ * files imported before that stay in the library. */
+void                 attache_importer_import_folder_async  (AttacheImporter           *self,
+                                                            GFile                     *folder,
+                                                            AttacheImportProgressFunc  progress,
+                                                            gpointer                   progress_data,
+                                                            GDestroyNotify             progress_notify,
+                                                            GCancellable              *cancellable,
+                                                            GAsyncReadyCallback        callback,
+                                                            gpointer                   user_data);
+GPtrArray           *attache_importer_import_folder_finish (AttacheImporter           *self,
+                                                            GAsyncResult              *result,
+                                                            guint                     *out_n_skipped,
+                                                            GError                   **error);
+
+/* Imports @text (pasted or dropped) as a new article, in a worker thread: it
+ * is read as a plain text file would be, and stored with @origin_label as its
+ * origin ("clipboard" when NULL). The result has no file (NULL). The finish
+ * function fails only when cancelled. */
+void                 attache_importer_import_text_async   (AttacheImporter     *self,
+                                                           const char          *text,
+                                                           const char          *origin_label,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+AttacheImportResult *attache_importer_import_text_finish  (AttacheImporter     *self,
                                                            GAsyncResult        *result,
                                                            GError             **error);
 

@@ -170,6 +170,260 @@ attache_compat_choose_files_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Choosing a folder */
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+static void
+select_folder_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GFile *folder;
+
+  folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (object), result, &error);
+
+  if (folder == NULL)
+    {
+      if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) ||
+          g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                 "%s", error->message);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, folder, g_object_unref);
+}
+
+void
+attache_compat_choose_folder_async (GtkWindow           *parent,
+                                    const char          *title,
+                                    const char          *accept_label,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GtkFileDialog) dialog = NULL;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, attache_compat_choose_folder_async);
+
+  dialog = gtk_file_dialog_new ();
+  gtk_file_dialog_set_title (dialog, title);
+  gtk_file_dialog_set_accept_label (dialog, accept_label);
+  gtk_file_dialog_set_modal (dialog, TRUE);
+
+  gtk_file_dialog_select_folder (dialog, parent, cancellable,
+                                 select_folder_cb, g_steal_pointer (&task));
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+#else /* GTK < 4.10 */
+
+static void
+on_folder_chooser_response_cb (GtkNativeDialog *native,
+                               int              response,
+                               gpointer         user_data)
+{
+  g_autoptr(GTask) task = g_object_steal_data (G_OBJECT (native), "attache-task");
+  g_autoptr(GFile) folder = NULL;
+
+  if (task == NULL)
+    return;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+  if (folder != NULL)
+    g_task_return_pointer (task, g_steal_pointer (&folder), g_object_unref);
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             "%s", _("No folder was chosen"));
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+void
+attache_compat_choose_folder_async (GtkWindow           *parent,
+                                    const char          *title,
+                                    const char          *accept_label,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GtkFileChooserNative *native;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, attache_compat_choose_folder_async);
+
+  /* Owned by itself until it answers: see on_folder_chooser_response_cb (). */
+  native = gtk_file_chooser_native_new (title, parent,
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                        accept_label, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  g_object_set_data_full (G_OBJECT (native), "attache-task",
+                          g_steal_pointer (&task), g_object_unref);
+  g_signal_connect (native, "response", G_CALLBACK (on_folder_chooser_response_cb), NULL);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+#endif
+
+GFile *
+attache_compat_choose_folder_finish (GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == attache_compat_choose_folder_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Asking for a line of text */
+
+static void
+set_accept_enabled (GObject  *dialog,
+                    gboolean  enabled)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  adw_alert_dialog_set_response_enabled (ADW_ALERT_DIALOG (dialog), "accept", enabled);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "accept", enabled);
+#endif
+}
+
+static gboolean
+is_not_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+on_ask_entry_changed_cb (GtkEditable *entry,
+                         GObject     *dialog)
+{
+  AttacheCompatTextCheck check = g_object_get_data (dialog, "attache-check");
+
+  set_accept_enabled (dialog, (check != NULL ? check : is_not_blank) (gtk_editable_get_text (entry)));
+}
+
+static void
+on_ask_response_cb (GObject    *dialog,
+                    const char *response,
+                    gpointer    user_data)
+{
+  g_autoptr(GTask) task = g_object_steal_data (dialog, "attache-task");
+  GtkEditable *entry = g_object_get_data (dialog, "attache-entry");
+
+  if (task == NULL)
+    return;
+
+  if (g_strcmp0 (response, "accept") == 0)
+    g_task_return_pointer (task, g_strstrip (g_strdup (gtk_editable_get_text (entry))), g_free);
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             "%s", _("Nothing was entered"));
+}
+
+void
+attache_compat_ask_text_async (GtkWindow              *parent,
+                               const char             *heading,
+                               const char             *body,
+                               GtkEntry               *entry,
+                               const char             *accept_label,
+                               AttacheCompatTextCheck  check,
+                               GCancellable           *cancellable,
+                               GAsyncReadyCallback     callback,
+                               gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GObject *dialog;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (heading != NULL);
+  g_return_if_fail (GTK_IS_ENTRY (entry));
+  g_return_if_fail (accept_label != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, attache_compat_ask_text_async);
+
+  gtk_entry_set_activates_default (entry, TRUE);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  {
+    AdwAlertDialog *alert = ADW_ALERT_DIALOG (adw_alert_dialog_new (heading, body));
+
+    adw_alert_dialog_add_responses (alert, "cancel", _("_Cancel"), "accept", accept_label, NULL);
+    adw_alert_dialog_set_response_appearance (alert, "accept", ADW_RESPONSE_SUGGESTED);
+    adw_alert_dialog_set_default_response (alert, "accept");
+    adw_alert_dialog_set_close_response (alert, "cancel");
+    adw_alert_dialog_set_extra_child (alert, GTK_WIDGET (entry));
+    dialog = G_OBJECT (alert);
+  }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  {
+    AdwMessageDialog *message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+
+    adw_message_dialog_add_responses (message, "cancel", _("_Cancel"), "accept", accept_label, NULL);
+    adw_message_dialog_set_response_appearance (message, "accept", ADW_RESPONSE_SUGGESTED);
+    adw_message_dialog_set_default_response (message, "accept");
+    adw_message_dialog_set_close_response (message, "cancel");
+    adw_message_dialog_set_extra_child (message, GTK_WIDGET (entry));
+    dialog = G_OBJECT (message);
+  }
+#endif
+
+  g_object_set_data (dialog, "attache-check", check);
+  g_object_set_data (dialog, "attache-entry", entry);
+  g_object_set_data_full (dialog, "attache-task", g_steal_pointer (&task), g_object_unref);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_ask_entry_changed_cb), dialog, 0);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_ask_response_cb), NULL);
+  on_ask_entry_changed_cb (GTK_EDITABLE (entry), dialog);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  adw_dialog_present (ADW_DIALOG (dialog), parent != NULL ? GTK_WIDGET (parent) : NULL);
+  adw_dialog_set_focus (ADW_DIALOG (dialog), GTK_WIDGET (entry));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+#endif
+}
+
+char *
+attache_compat_ask_text_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == attache_compat_ask_text_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* Alerts */
 
 static void

@@ -1,5 +1,6 @@
 /* attache-compat.h: the few things GTK 4.8 / libadwaita 1.2 and the current
- * GNOME runtime do differently (file chooser, about window, alerts, opening links)
+ * GNOME runtime do differently (file and folder choosers, about window, alerts,
+ * a question with an entry, opening links)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +23,38 @@ void        attache_compat_choose_files_async  (GtkWindow            *parent,
                                                 GAsyncReadyCallback   callback,
                                                 gpointer              user_data);
 GListModel *attache_compat_choose_files_finish (GAsyncResult         *result,
+                                                GError              **error);
+
+/* Lets the person pick one folder. The finish function returns a GFile, or
+ * NULL with G_IO_ERROR_CANCELLED when the chooser was dismissed. */
+void        attache_compat_choose_folder_async  (GtkWindow            *parent,
+                                                 const char           *title,
+                                                 const char           *accept_label,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+GFile      *attache_compat_choose_folder_finish (GAsyncResult         *result,
+                                                 GError              **error);
+
+/* Whether @text is acceptable as the answer to attache_compat_ask_text_async (). */
+typedef gboolean (*AttacheCompatTextCheck) (const char *text);
+
+/* Asks for one line of text in an alert: @entry, set up by the caller, goes
+ * under @body, with the responses Cancel and @accept_label. @accept_label is
+ * enabled only while @check accepts the text (any text that is not blank when
+ * @check is NULL), and Enter in @entry chooses it. The finish function returns
+ * the text, without white space around it, or NULL with G_IO_ERROR_CANCELLED
+ * when the person cancelled. */
+void        attache_compat_ask_text_async      (GtkWindow            *parent,
+                                                const char           *heading,
+                                                const char           *body,
+                                                GtkEntry             *entry,
+                                                const char           *accept_label,
+                                                AttacheCompatTextCheck check,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+char       *attache_compat_ask_text_finish     (GAsyncResult         *result,
                                                 GError              **error);
 
 /* Shows an alert with one button, @close_label, and an optional @extra_child

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "attache-article-list.h"
 #include "attache-article-row.h"
@@ -25,7 +26,11 @@ struct _AttacheWindow
   AdwWindowTitle       *window_title;
   GtkSpinner           *import_spinner;
   GtkWidget            *delete_button;
+  GtkRevealer          *progress_revealer;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
   AdwToastOverlay      *toast_overlay;
+  GtkWidget            *drop_area;
   GtkStack             *stack;
   AdwStatusPage        *empty_page;
   GtkWidget            *empty_import_button;
@@ -43,6 +48,9 @@ struct _AttacheWindow
   GCancellable         *cancellable;     /* owned */
   /* Articles deleted while their toast offers Undo: gint64 id → AttacheArticle */
   GHashTable           *deleted;
+  /* The folder import under way, and the folders waiting for it */
+  GCancellable         *folder_cancellable;  /* owned; NULL when none is under way */
+  GQueue                folders;             /* GFile, owned */
 
   int                   summary_width;      /* to restore, or 0 */
   gint64                selected_id;        /* 0 for none */
@@ -95,6 +103,23 @@ dup_file_display_name (GFile *file)
     return g_filename_display_basename (path);
 
   return g_file_get_parse_name (file);
+}
+
+/* How what was imported is named: the file or web address, or for a text
+ * (pasted or dropped), the title it was given. */
+static char *
+dup_result_display_name (AttacheImportResult *result)
+{
+  GFile *file = attache_import_result_get_file (result);
+  const char *title = attache_import_result_get_title (result);
+
+  if (file != NULL)
+    return dup_file_display_name (file);
+  if (title != NULL)
+    return g_strdup (title);
+
+  /* Translators: what failed to import, in "Could not import the text: empty file" */
+  return g_strdup (_("the text"));
 }
 
 /* What the window shows */
@@ -308,7 +333,7 @@ show_import_failures (AttacheWindow *self,
       if (attache_import_result_get_status (result) != ATTACHE_IMPORT_FAILED)
         continue;
 
-      name = dup_file_display_name (attache_import_result_get_file (result));
+      name = dup_result_display_name (result);
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
@@ -353,9 +378,12 @@ on_failures_toast_button_clicked_cb (AdwToast  *toast,
     show_import_failures (ATTACHE_WINDOW (window), results);
 }
 
+/* The toast that tells how an import went; @n_skipped files were left out
+ * for their type (in a folder). */
 static AdwToast *
 new_import_toast (AttacheWindow *self,
-                  GPtrArray     *results)
+                  GPtrArray     *results,
+                  guint          n_skipped)
 {
   guint n_imported = 0;
   guint n_duplicates = 0;
@@ -364,12 +392,12 @@ new_import_toast (AttacheWindow *self,
   g_autofree char *message = NULL;
   AdwToast *toast;
 
-  g_assert (results->len > 0);
+  g_assert (results->len > 0 || n_skipped > 0);
 
-  if (results->len == 1)
+  if (results->len == 1 && n_skipped == 0)
     {
       AttacheImportResult *result = g_ptr_array_index (results, 0);
-      g_autofree char *name = dup_file_display_name (attache_import_result_get_file (result));
+      g_autofree char *name = dup_result_display_name (result);
       g_autofree char *escaped_name = g_markup_escape_text (name, -1);
       const char *title = attache_import_result_get_title (result);
       g_autofree char *escaped_title = g_markup_escape_text (title != NULL ? title : "", -1);
@@ -440,6 +468,11 @@ new_import_toast (AttacheWindow *self,
                                                        "%u could not be imported",
                                                        n_failed),
                                              n_failed));
+  if (n_skipped > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u file of another type skipped",
+                                                       "%u files of other types skipped",
+                                                       n_skipped),
+                                             n_skipped));
   g_ptr_array_add (parts, NULL);
 
   /* Translators: separates the parts of "Imported 3 articles; 1 duplicate" */
@@ -459,6 +492,26 @@ new_import_toast (AttacheWindow *self,
     }
 
   return toast;
+}
+
+/* Selects the first new article and tells the person how the import went. */
+static void
+show_import_results (AttacheWindow *self,
+                     GPtrArray     *results,
+                     guint          n_skipped)
+{
+  for (guint i = 0; i < results->len; i++)
+    {
+      AttacheImportResult *import_result = g_ptr_array_index (results, i);
+
+      if (attache_import_result_get_status (import_result) == ATTACHE_IMPORT_IMPORTED)
+        {
+          attache_window_select_article (self, attache_import_result_get_article_id (import_result));
+          break;
+        }
+    }
+
+  add_toast (self, new_import_toast (self, results, n_skipped));
 }
 
 static void
@@ -492,18 +545,7 @@ import_files_cb (GObject      *object,
   if (results->len == 0)
     return;
 
-  for (guint i = 0; i < results->len; i++)
-    {
-      AttacheImportResult *import_result = g_ptr_array_index (results, i);
-
-      if (attache_import_result_get_status (import_result) == ATTACHE_IMPORT_IMPORTED)
-        {
-          attache_window_select_article (self, attache_import_result_get_article_id (import_result));
-          break;
-        }
-    }
-
-  add_toast (self, new_import_toast (self, results));
+  show_import_results (self, results, 0);
 }
 
 static void
@@ -568,6 +610,626 @@ import_action (GtkWidget  *widget,
                                      self->cancellable,
                                      choose_files_cb,
                                      g_object_ref (self));
+}
+
+/* Importing a folder, with its progress under the header bar */
+
+static void start_folder_import (AttacheWindow *self);
+
+typedef struct
+{
+  AttacheWindow *self;
+  GFile         *folder;
+} FolderImportData;
+
+static void
+folder_import_data_free (FolderImportData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->folder);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FolderImportData, folder_import_data_free)
+
+static void
+on_folder_import_progress_cb (guint    done,
+                              guint    total,
+                              gpointer user_data)
+{
+  AttacheWindow *self = user_data;
+  g_autofree char *text = NULL;
+
+  if (self->folder_cancellable == NULL)
+    return;
+
+  /* Translators: the progress of a folder import, "Importing 120 of 3,400 files…";
+   * the ' in %'u groups the digits as the language does */
+  text = g_strdup_printf (ngettext ("Importing %'u of %'u file…",
+                                    "Importing %'u of %'u files…",
+                                    total),
+                          done, total);
+  gtk_label_set_text (self->progress_label, text);
+  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0.0);
+}
+
+static void
+import_folder_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(FolderImportData) data = user_data;
+  AttacheWindow *self = data->self;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_skipped = 0;
+
+  results = attache_importer_import_folder_finish (ATTACHE_IMPORTER (object), result,
+                                                   &n_skipped, &error);
+
+  /* The window is gone. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  g_clear_object (&self->folder_cancellable);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Cancel stops the folders waiting too. */
+      g_queue_clear_full (&self->folders, g_object_unref);
+      add_toast (self, adw_toast_new (_("Import stopped; the articles already imported are kept")));
+    }
+  else if (results == NULL)
+    {
+      g_autofree char *name = dup_file_display_name (data->folder);
+      g_autofree char *what = g_strdup_printf (_("Could not import “%s”"), name);
+
+      show_error (self, what, error);
+    }
+  else if (results->len == 0 && n_skipped == 0)
+    {
+      g_autofree char *name = dup_file_display_name (data->folder);
+      g_autofree char *escaped_name = g_markup_escape_text (name, -1);
+
+      add_toast (self, adw_toast_new_format (_("No text, Markdown or HTML files in “%s”"), escaped_name));
+    }
+  else
+    {
+      show_import_results (self, results, n_skipped);
+    }
+
+  start_folder_import (self);
+}
+
+/* Starts importing the next folder waiting, if none is under way; hides the
+ * progress when there is none left. */
+static void
+start_folder_import (AttacheWindow *self)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  FolderImportData *data;
+
+  if (self->folder_cancellable != NULL)
+    return;
+
+  folder = g_queue_pop_head (&self->folders);
+  if (folder == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+      return;
+    }
+
+  self->folder_cancellable = g_cancellable_new ();
+
+  /* Until the files are counted. */
+  name = dup_file_display_name (folder);
+  text = g_strdup_printf (_("Looking for articles in “%s”…"), name);
+  gtk_label_set_text (self->progress_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->progress_label), name);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", TRUE);
+
+  data = g_new0 (FolderImportData, 1);
+  data->self = g_object_ref (self);
+  data->folder = g_object_ref (folder);
+
+  attache_importer_import_folder_async (self->importer, folder,
+                                        on_folder_import_progress_cb,
+                                        g_object_ref (self), g_object_unref,
+                                        self->folder_cancellable,
+                                        import_folder_cb, data);
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (widget);
+
+  if (self->folder_cancellable != NULL)
+    g_cancellable_cancel (self->folder_cancellable);
+}
+
+static void
+choose_folder_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(AttacheWindow) self = user_data;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  folder = attache_compat_choose_folder_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  if (folder == NULL)
+    {
+      show_error (self, _("Could not choose a folder"), error);
+      return;
+    }
+
+  attache_window_import_folder (self, folder);
+}
+
+static void
+import_folder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (widget);
+
+  attache_compat_choose_folder_async (GTK_WINDOW (self),
+                                      _("Import a Folder"),
+                                      _("_Import"),
+                                      self->cancellable,
+                                      choose_folder_cb,
+                                      g_object_ref (self));
+}
+
+/* Importing web pages */
+
+/* Web addresses imported together, told about in one toast. */
+typedef struct
+{
+  AttacheWindow *self;
+  GPtrArray     *results;   /* AttacheImportResult, in the order they came */
+  guint          n_pending;
+} UrlBatch;
+
+static void
+url_batch_free (UrlBatch *batch)
+{
+  g_clear_object (&batch->self);
+  g_clear_pointer (&batch->results, g_ptr_array_unref);
+  g_free (batch);
+}
+
+static gboolean
+is_web_address (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+  const char *host;
+
+  if (stripped[0] == '\0' || strpbrk (stripped, " \t\r\n") != NULL)
+    return FALSE;
+
+  uri = g_uri_parse (stripped, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return FALSE;
+
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+
+  return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0) &&
+         host != NULL && host[0] != '\0';
+}
+
+static void
+import_url_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  UrlBatch *batch = user_data;
+  AttacheWindow *self = batch->self;
+  g_autoptr(AttacheImportResult) import_result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_result = attache_importer_import_url_finish (ATTACHE_IMPORTER (object), result, &error);
+  if (import_result != NULL)
+    g_ptr_array_add (batch->results, g_steal_pointer (&import_result));
+
+  if (--batch->n_pending > 0)
+    return;
+
+  if (!g_cancellable_is_cancelled (self->cancellable))
+    {
+      self->n_imports--;
+      update_import_spinner (self);
+
+      if (batch->results->len > 0)
+        show_import_results (self, batch->results, 0);
+    }
+
+  url_batch_free (batch);
+}
+
+/* Imports each of @urls (http or https), in one batch. */
+static void
+import_urls (AttacheWindow      *self,
+             const char * const *urls,
+             guint               n_urls)
+{
+  UrlBatch *batch;
+
+  if (n_urls == 0)
+    return;
+
+  batch = g_new0 (UrlBatch, 1);
+  batch->self = g_object_ref (self);
+  batch->results = g_ptr_array_new_with_free_func ((GDestroyNotify) attache_import_result_unref);
+  batch->n_pending = n_urls;
+
+  self->n_imports++;
+  update_import_spinner (self);
+
+  for (guint i = 0; i < n_urls; i++)
+    attache_importer_import_url_async (self->importer, urls[i], self->cancellable,
+                                       import_url_cb, batch);
+}
+
+static void
+ask_url_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(AttacheWindow) self = user_data;
+  g_autofree char *url = NULL;
+  g_autoptr(GError) error = NULL;
+
+  url = attache_compat_ask_text_finish (result, &error);
+
+  if (url == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  attache_window_import_url (self, url);
+}
+
+static void
+import_url_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (widget);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "https://");
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_URL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Web address"),
+                                  -1);
+
+  attache_compat_ask_text_async (GTK_WINDOW (self),
+                                 _("Import a Web Page"),
+                                 _("Paste the address of an article. Attaché keeps a copy of the page as it is now."),
+                                 GTK_ENTRY (entry),
+                                 _("_Import"),
+                                 is_web_address,
+                                 self->cancellable,
+                                 ask_url_cb,
+                                 g_object_ref (self));
+}
+
+/* Importing a text, pasted or dropped */
+
+static gboolean
+is_not_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+import_text_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ImportData) data = user_data;
+  AttacheWindow *self = data->self;
+  g_autoptr(AttacheImportResult) import_result = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_result = attache_importer_import_text_finish (ATTACHE_IMPORTER (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  self->n_imports--;
+  update_import_spinner (self);
+
+  if (import_result == NULL)
+    {
+      show_error (self, _("Could not import the text"), error);
+      return;
+    }
+
+  results = g_ptr_array_new_with_free_func ((GDestroyNotify) attache_import_result_unref);
+  g_ptr_array_add (results, g_steal_pointer (&import_result));
+  show_import_results (self, results, 0);
+}
+
+/* Imports @text, pasted or dropped: web addresses when that is all it holds
+ * (one or more, separated by white space), else an article of its own, from
+ * @origin ("clipboard"). FALSE if there is nothing in it to import. */
+static gboolean
+import_text_content (AttacheWindow *self,
+                     const char    *text,
+                     const char    *origin)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GPtrArray) urls = NULL;
+  ImportData *data;
+
+  words = g_strsplit_set (text, " \t\r\n", -1);
+  urls = g_ptr_array_new ();
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+
+      /* One word that is not an address: the whole is an article. */
+      if (!is_web_address (words[i]))
+        {
+          g_ptr_array_set_size (urls, 0);
+          break;
+        }
+
+      g_ptr_array_add (urls, words[i]);
+    }
+
+  if (urls->len > 0)
+    {
+      import_urls (self, (const char * const *) urls->pdata, urls->len);
+      return TRUE;
+    }
+
+  if (!is_not_blank (text))
+    return FALSE;
+
+  data = g_new0 (ImportData, 1);
+  data->self = g_object_ref (self);
+
+  self->n_imports++;
+  update_import_spinner (self);
+
+  attache_importer_import_text_async (self->importer, text, origin, self->cancellable,
+                                      import_text_cb, data);
+  return TRUE;
+}
+
+/* Importing files, folders and web addresses at once (dropped or pasted) */
+
+typedef struct
+{
+  GPtrArray *files;     /* GFile: what was given, then the files alone */
+  GPtrArray *folders;   /* GFile */
+} SortedFiles;
+
+static void
+sorted_files_free (SortedFiles *sorted)
+{
+  g_clear_pointer (&sorted->files, g_ptr_array_unref);
+  g_clear_pointer (&sorted->folders, g_ptr_array_unref);
+  g_free (sorted);
+}
+
+static void
+sort_files_worker (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  SortedFiles *sorted = task_data;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < sorted->files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (sorted->files, i);
+
+      if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
+        g_ptr_array_add (sorted->folders, g_object_ref (file));
+      else
+        g_ptr_array_add (files, g_object_ref (file));
+    }
+
+  g_ptr_array_unref (sorted->files);
+  sorted->files = g_steal_pointer (&files);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+sort_files_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (object);
+  SortedFiles *sorted;
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) ||
+      g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  sorted = g_task_get_task_data (G_TASK (result));
+  attache_window_import_files (self, (GFile **) sorted->files->pdata, sorted->files->len);
+  for (guint i = 0; i < sorted->folders->len; i++)
+    attache_window_import_folder (self, g_ptr_array_index (sorted->folders, i));
+}
+
+/* Web addresses are imported as pages; the rest is told apart (off the main
+ * thread: it takes the disk) into folders and files. */
+static void
+import_locations (AttacheWindow *self,
+                  GSList        *files)
+{
+  g_autoptr(GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GTask) task = NULL;
+  SortedFiles *sorted;
+
+  sorted = g_new0 (SortedFiles, 1);
+  sorted->files = g_ptr_array_new_with_free_func (g_object_unref);
+  sorted->folders = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      if (g_file_has_uri_scheme (l->data, "http") || g_file_has_uri_scheme (l->data, "https"))
+        g_ptr_array_add (urls, g_file_get_uri (l->data));
+      else
+        g_ptr_array_add (sorted->files, g_object_ref (l->data));
+    }
+
+  import_urls (self, (const char * const *) urls->pdata, urls->len);
+
+  task = g_task_new (self, self->cancellable, sort_files_cb, NULL);
+  g_task_set_source_tag (task, import_locations);
+  g_task_set_task_data (task, sorted, (GDestroyNotify) sorted_files_free);
+  g_task_run_in_thread (task, sort_files_worker);
+}
+
+/* Drag and drop */
+
+static gboolean
+on_drop_target_accept_cb (GtkDropTarget *target,
+                          GdkDrop       *drop,
+                          AttacheWindow *self)
+{
+  /* Text dragged from the reader is not something to import. */
+  if (gdk_drop_get_drag (drop) != NULL)
+    return FALSE;
+
+  /* As GtkDropTarget decides by itself. */
+  return (gdk_drop_get_actions (drop) & gtk_drop_target_get_actions (target)) != 0 &&
+         gdk_content_formats_match_gtype (gtk_drop_target_get_formats (target),
+                                          gdk_drop_get_formats (drop)) != G_TYPE_INVALID;
+}
+
+static gboolean
+on_drop_target_drop_cb (GtkDropTarget *target,
+                        const GValue  *value,
+                        double         x,
+                        double         y,
+                        AttacheWindow *self)
+{
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+
+      if (files == NULL)
+        return FALSE;
+
+      import_locations (self, files);
+      g_slist_free (files);
+      return TRUE;
+    }
+
+  if (G_VALUE_HOLDS_STRING (value) && g_value_get_string (value) != NULL)
+    return import_text_content (self, g_value_get_string (value), "drop");
+
+  return FALSE;
+}
+
+/* Paste */
+
+static void
+read_clipboard_files_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(AttacheWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  const GValue *value;
+  GSList *files;
+
+  value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  if (value == NULL)
+    {
+      show_error (self, _("Could not paste"), error);
+      return;
+    }
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files != NULL)
+    import_locations (self, files);
+  else
+    add_toast (self, adw_toast_new (_("Nothing to import on the clipboard")));
+  g_slist_free (files);
+}
+
+static void
+read_clipboard_text_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(AttacheWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  if (text == NULL)
+    {
+      show_error (self, _("Could not paste"), error);
+      return;
+    }
+
+  if (!import_text_content (self, text, "clipboard"))
+    add_toast (self, adw_toast_new (_("Nothing to import on the clipboard")));
+}
+
+/* Files (or web addresses as a list of URIs) if the clipboard has them, else text. */
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (widget);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+  g_autoptr(GdkContentFormats) formats = NULL;
+
+  formats = gdk_content_formats_union_deserialize_gtypes (gdk_content_formats_ref (gdk_clipboard_get_formats (clipboard)));
+
+  if (gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
+    gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT,
+                                    self->cancellable, read_clipboard_files_cb,
+                                    g_object_ref (self));
+  else if (gdk_content_formats_contain_gtype (formats, G_TYPE_STRING))
+    gdk_clipboard_read_text_async (clipboard, self->cancellable, read_clipboard_text_cb,
+                                   g_object_ref (self));
+  else
+    add_toast (self, adw_toast_new (_("Nothing to import on the clipboard")));
 }
 
 /* Deleting, and Undo */
@@ -848,6 +1510,10 @@ attache_window_dispose (GObject *object)
   AttacheWindow *self = ATTACHE_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->folder_cancellable != NULL)
+    g_cancellable_cancel (self->folder_cancellable);
+  g_clear_object (&self->folder_cancellable);
+  g_queue_clear_full (&self->folders, g_object_unref);
 
   if (self->articles != NULL)
     g_signal_handlers_disconnect_by_data (self->articles, self);
@@ -946,7 +1612,11 @@ attache_window_class_init (AttacheWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attache/Attache/attache-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AttacheWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, AttacheWindow, import_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, AttacheWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, drop_area);
   gtk_widget_class_bind_template_child (widget_class, AttacheWindow, delete_button);
   gtk_widget_class_bind_template_child (widget_class, AttacheWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AttacheWindow, empty_page);
@@ -957,15 +1627,27 @@ attache_window_class_init (AttacheWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttacheWindow, selection);
   gtk_widget_class_bind_template_child (widget_class, AttacheWindow, reader);
   gtk_widget_class_bind_template_child (widget_class, AttacheWindow, summary_pane);
+  /* Not kept, but there for the tests to find. */
+  gtk_widget_class_bind_template_child_full (widget_class, "import_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "progress_cancel_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "drop_highlight", FALSE, 0);
 
   gtk_widget_class_bind_template_callback (widget_class, on_reader_paned_notify_max_position_cb);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.import-url", NULL, import_url_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  /* Its shortcut, Ctrl+V, is the list's own: see attache-window.ui. */
+  gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "x", undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.show-article", "x", show_article_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.import-folder", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.import-url", NULL);
 }
 
 static void
@@ -976,6 +1658,22 @@ attache_window_init (AttacheWindow *self)
   self->deleted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Files, folders and web addresses dropped anywhere on the library. In the
+   * capture phase: the reader's text view would take a drop of text (and of
+   * files, which can be read as text) and, being read-only, do nothing. */
+  {
+    GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
+    GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+
+    gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (target), GTK_PHASE_CAPTURE);
+    g_signal_connect (target, "accept", G_CALLBACK (on_drop_target_accept_cb), self);
+    g_signal_connect (target, "drop", G_CALLBACK (on_drop_target_drop_cb), self);
+    gtk_widget_add_controller (self->drop_area, GTK_EVENT_CONTROLLER (target));
+  }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
 }
 
 AttacheWindow *
@@ -1052,4 +1750,25 @@ attache_window_select_article (AttacheWindow *self,
 
   self->pending_select_id = 0;
   select_position (self, position);
+}
+
+void
+attache_window_import_folder (AttacheWindow *self,
+                              GFile         *folder)
+{
+  g_return_if_fail (ATTACHE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  g_queue_push_tail (&self->folders, g_object_ref (folder));
+  start_folder_import (self);
+}
+
+void
+attache_window_import_url (AttacheWindow *self,
+                           const char    *url)
+{
+  g_return_if_fail (ATTACHE_IS_WINDOW (self));
+  g_return_if_fail (url != NULL);
+
+  import_urls (self, &url, 1);
 }

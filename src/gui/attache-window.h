@@ -25,6 +25,16 @@ AttacheLibrary *attache_window_get_library  (AttacheWindow       *self);
 void            attache_window_import_files (AttacheWindow       *self,
                                              GFile              **files,
                                              guint                n_files);
+/* Imports the articles in @folder and its subfolders, showing the progress
+ * under the header bar with a Cancel button, then how it went; a folder import
+ * already under way is finished first. What win.import-folder does with the
+ * folder chosen, and a drop or paste with a folder. */
+void            attache_window_import_folder (AttacheWindow      *self,
+                                              GFile              *folder);
+/* Imports the web page at @url (http or https) and tells how it went; the
+ * article is then selected. What win.import-url does with the address given. */
+void            attache_window_import_url   (AttacheWindow       *self,
+                                             const char          *url);
 /* Selects the article with @id, now or as soon as the list has it. */
 void            attache_window_select_article (AttacheWindow     *self,
                                                gint64             id);
