@@ -23,6 +23,13 @@ static const char story[] =
   "<p>Union and port authority met again on Wednesday, a week into the strike.</p>"
   "<p>Both sides said the talks were constructive.</p></article></body></html>";
 
+/* Latin-1, and only the HTTP header says so; a relative canonical link. */
+static const char latin_story[] =
+  "<html><head><title>Caf\xe9 owners protest</title><link rel=\"canonical\" href=\"/canonical/cafe\"></head>"
+  "<body><article><h1>Caf\xe9 owners protest</h1><p>Caf\xe9 and bar owners in Valmora protested on Friday "
+  "against the new closing hours, which they say will cost them a third of their evening trade.</p>"
+  "<p>The mayor said the rules would be reviewed in the autumn after a consultation.</p></article></body></html>";
+
 static const char plain_story[] =
   "<html><head><title>Quota deal</title></head><body>"
   "<p>Fisheries ministers agreed on mackerel quotas after an all-night session.</p></body></html>";
@@ -45,6 +52,9 @@ server_cb (SoupServer        *server,
 {
   if (g_str_equal (path, "/story"))
     soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_STATIC, story, strlen (story));
+  else if (g_str_equal (path, "/latin"))
+    soup_server_message_set_response (msg, "text/html; charset=ISO-8859-1", SOUP_MEMORY_STATIC,
+                                      latin_story, strlen (latin_story));
   else if (g_str_equal (path, "/quota"))
     soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, plain_story, strlen (plain_story));
   else if (g_str_equal (path, "/old-quota"))
@@ -205,6 +215,22 @@ test_redirected (Fixture       *f,
 }
 
 static void
+test_http_charset (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(AttacheImportResult) result = import_url (f, "/latin");
+  g_autoptr(AttacheArticle) article = NULL;
+  g_autofree char *canonical = url_for (f, "/canonical/cafe");
+
+  g_assert_cmpint (attache_import_result_get_status (result), ==, ATTACHE_IMPORT_IMPORTED);
+  article = attache_library_get_article (f->library, attache_import_result_get_article_id (result), NULL);
+  g_assert_cmpstr (attache_article_get_title (article), ==, "Café owners protest");
+  g_assert_true (g_str_has_prefix (attache_article_get_text (article), "Café and bar owners"));
+  /* The page's relative canonical link, made absolute against where it was read. */
+  g_assert_cmpstr (attache_article_get_url (article), ==, canonical);
+}
+
+static void
 test_refused (Fixture       *f,
               gconstpointer  data)
 {
@@ -315,6 +341,7 @@ main (int   argc,
 
   ADD ("/import-web/page", test_page);
   ADD ("/import-web/redirected", test_redirected);
+  ADD ("/import-web/http-charset", test_http_charset);
   ADD ("/import-web/refused", test_refused);
   ADD ("/import-web/delete-restore-keeps-capture", test_delete_restore_keeps_capture);
   ADD ("/import-web/cli", test_cli);

@@ -935,7 +935,12 @@ store_page_worker (GTask        *task,
   const char *name;
 
   name = filename_for_media_type (attache_fetch_result_get_content_type (capture), &result->error);
-  if (name != NULL)
+  if (name != NULL && (g_str_has_suffix (name, ".html") || g_str_has_suffix (name, ".xhtml")))
+    article = attache_import_parse_web_page (attache_fetch_result_get_body (capture),
+                                             attache_fetch_result_get_final_url (capture),
+                                             attache_fetch_result_get_charset (capture),
+                                             &result->error);
+  else if (name != NULL)
     article = attache_import_parse_bytes (attache_fetch_result_get_body (capture), name, &result->error);
 
   if (article != NULL)

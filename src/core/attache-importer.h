@@ -67,6 +67,14 @@ AttacheArticle      *attache_import_parse_bytes           (GBytes       *bytes,
                                                            const char   *filename,
                                                            GError      **error);
 
+/* The same for an HTML page fetched from @url (its final address), read in
+ * @charset (from the HTTP headers; NULL when they said none). The article's url
+ * is the canonical address the page declares, resolved against @url, else @url. */
+AttacheArticle      *attache_import_parse_web_page        (GBytes       *bytes,
+                                                           const char   *url,
+                                                           const char   *charset,
+                                                           GError      **error);
+
 #define ATTACHE_TYPE_IMPORTER (attache_importer_get_type ())
 
 G_DECLARE_FINAL_TYPE (AttacheImporter, attache_importer, ATTACHE, IMPORTER, GObject)

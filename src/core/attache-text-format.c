@@ -827,10 +827,12 @@ static gboolean
 parse_html (AttacheArticle  *article,
             const guchar    *data,
             gsize            len,
+            const char      *page_url,
+            const char      *http_charset,
             GError         **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(AttacheExtraction) extraction = attache_extract_html (data, len, NULL, NULL, &local_error);
+  g_autoptr(AttacheExtraction) extraction = attache_extract_html (data, len, page_url, http_charset, &local_error);
   g_autofree char *body = NULL;
   const char *published;
 
@@ -944,7 +946,7 @@ attache_import_parse_bytes (GBytes      *bytes,
     {
       if (looks_binary (data, len, error))
         return NULL;
-      ok = parse_html (article, data, len, error);
+      ok = parse_html (article, data, len, NULL, NULL, error);
     }
   else
     {
@@ -960,6 +962,37 @@ attache_import_parse_bytes (GBytes      *bytes,
     }
 
   if (!ok)
+    return NULL;
+
+  return g_steal_pointer (&article);
+}
+
+AttacheArticle *
+attache_import_parse_web_page (GBytes      *bytes,
+                               const char  *url,
+                               const char  *charset,
+                               GError     **error)
+{
+  g_autoptr(AttacheArticle) article = NULL;
+  g_autofree char *sha256 = NULL;
+  const guchar *data;
+  gsize len;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &len);
+  if (len == 0)
+    {
+      g_set_error (error, ATTACHE_IMPORT_ERROR, ATTACHE_IMPORT_ERROR_EMPTY, _("empty page"));
+      return NULL;
+    }
+
+  article = attache_article_new ();
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  attache_article_set_sha256 (article, sha256);
+
+  if (looks_binary (data, len, error) || !parse_html (article, data, len, url, charset, error))
     return NULL;
 
   return g_steal_pointer (&article);
