@@ -2049,3 +2049,50 @@ attache_library_analyze_pending_finish (AttacheLibrary  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), -1);
   return g_task_propagate_int (G_TASK (result), error);
 }
+
+static void
+get_analysis_worker (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  TaskData *data = task_data;
+  GError *error = NULL;
+  AttacheAnalysis *analysis;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  analysis = attache_library_get_analysis (source_object, data->id, &error);
+  if (analysis == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, analysis, (GDestroyNotify) attache_analysis_free);
+}
+
+void
+attache_library_get_analysis_async (AttacheLibrary      *self,
+                                    gint64               id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  TaskData *data;
+
+  g_return_if_fail (ATTACHE_IS_LIBRARY (self));
+
+  data = g_new0 (TaskData, 1);
+  data->id = id;
+  task = new_task (self, attache_library_get_analysis_async, data, cancellable, callback, user_data);
+  g_task_run_in_thread (task, get_analysis_worker);
+}
+
+AttacheAnalysis *
+attache_library_get_analysis_finish (AttacheLibrary  *self,
+                                     GAsyncResult    *result,
+                                     GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -154,6 +154,15 @@ GPtrArray        *attache_library_search_finish         (AttacheLibrary      *se
                                                          GAsyncResult        *result,
                                                          GError             **error);
 
+void              attache_library_get_analysis_async     (AttacheLibrary      *self,
+                                                          gint64               id,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+AttacheAnalysis  *attache_library_get_analysis_finish    (AttacheLibrary      *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
 /* Analyses, in a worker, every article that needs it (new, or analysed by an
  * older analyser), until none is left or @cancellable is cancelled; the result
  * is how many were analysed. "analyses-changed" is emitted as batches finish. */
