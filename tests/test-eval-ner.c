@@ -137,12 +137,12 @@ test_gmb_heldout (void)
   attache_ner_score_get (&score, ATTACHE_NER_TYPES_ALL, NULL, NULL, &f_all);
   g_test_message ("GMB held out, normalised, all four types micro: F1 %.2f", f_all);
 
-  g_assert_cmpfloat (f, >=, 79.0);
-  g_assert_cmpfloat (f_all, >=, 80.5);
+  g_assert_cmpfloat (f, >=, 81.0);
+  g_assert_cmpfloat (f_all, >=, 82.0);
   attache_ner_score_get (&score, 1u << ATTACHE_NER_TYPE_PER, NULL, NULL, &f_type);
-  g_assert_cmpfloat (f_type, >=, 77.5);
+  g_assert_cmpfloat (f_type, >=, 80.0);
   attache_ner_score_get (&score, 1u << ATTACHE_NER_TYPE_LOC, NULL, NULL, &f_type);
-  g_assert_cmpfloat (f_type, >=, 84.0);
+  g_assert_cmpfloat (f_type, >=, 85.0);
 }
 
 static void
@@ -163,7 +163,7 @@ test_uner_ewt (void)
   score_documents (tagger, documents, 0, &score);
   f = report ("UNER-EWT dev", &score, ATTACHE_NER_TYPES_PER_ORG_LOC);
 
-  g_assert_cmpfloat (f, >=, 56.0);
+  g_assert_cmpfloat (f, >=, 59.5);
 }
 
 /* The names in the analyst's sample article, for a person to read. */

@@ -8,12 +8,17 @@
  *
  * Features of a token (_ATTACHE_TAGGER_N_FEATURES ids, see extract_chunk):
  * its lower-cased form and exact form, its shape ("Xxxx", "X.X.", "dd,ddd")
- * long and short, prefixes and suffixes of 1–4 characters, capitalisation,
- * digits, hyphens and periods, whether it starts the sentence, the words and
- * short shapes two either side, two word pairs, a shape trigram, the
- * gazetteer entries covering it and its neighbours, and one feature of the
- * whole document: whether the same word also appears capitalised in the
- * middle of a sentence, or in lower case, elsewhere in the document.
+ * long and short, prefixes and suffixes of 1–5 characters, capitalisation,
+ * digits, hyphens and periods, whether it starts the sentence, its position
+ * in the sentence (1st, 2nd, 3rd, later) and whether the sentence looks like
+ * a headline (most words capitalised), each with its capitalisation, the
+ * words and short shapes two either side, four word pairs (the two words
+ * before, the word before and this one, this one and the next, the two
+ * after), a shape trigram, the gazetteer entries covering it and its
+ * neighbours two before and one after ("President" before a name), and one
+ * feature of the whole document: whether the same word also appears
+ * capitalised in the middle of a sentence, or in lower case, elsewhere in
+ * the document.
  *
  * Each feature id selects a row of ATTACHE_NER_N_LABELS weights in a table
  * of 2^n_bits rows (feature hashing). The model file stores only the rows
@@ -51,12 +56,13 @@
 #define N_LABELS ATTACHE_NER_N_LABELS
 #define N_FEATURES _ATTACHE_TAGGER_N_FEATURES
 #define START_ROW N_LABELS
-#define FEATURE_VERSION 1
+#define FEATURE_VERSION 2
 #define HEADER_SIZE 400
 #define MIN_BITS 10
 #define MAX_BITS 26
 #define MAX_CHUNK 256    /* longer "sentences" are tagged in pieces */
 #define NEG_INFINITY (-1e30f)
+#define N_AFFIXES 5      /* prefixes and suffixes of 1–5 characters */
 
 static const char magic[8] = { 'A', 'T', 'T', 'N', 'E', 'R', '\0', '\1' };
 
@@ -150,8 +156,8 @@ typedef struct
   guint64 exact;
   guint64 shape;
   guint64 short_shape;
-  guint64 prefix[4];
-  guint64 suffix[4];
+  guint64 prefix[N_AFFIXES];
+  guint64 suffix[N_AFFIXES];
   guint32 flags;
   guint16 gazetteer;
   guint8  doc;
@@ -421,7 +427,7 @@ shapes_of (const char *word,
   *short_shape = _attache_hash_bytes (shrt, ns);
 }
 
-/* Prefix and suffix hashes of 1–4 characters of the lower-case word. */
+/* Prefix and suffix hashes of 1–N_AFFIXES characters of the lower-case word. */
 static void
 affixes_of (const char *word,
             gsize       length,
@@ -432,7 +438,7 @@ affixes_of (const char *word,
   gsize p = 0;
   gsize e = n;
 
-  for (guint k = 0; k < 4; k++)
+  for (guint k = 0; k < N_AFFIXES; k++)
     {
       /* Past the next character (a start byte and its continuation bytes). */
       if (p < n)
@@ -492,6 +498,9 @@ extract_chunk (const AttacheGazetteer *gazetteer,
                guint16                *gazetteer_codes,
                guint32                *features)
 {
+  guint n_words = 0, n_capitalised = 0;
+  gboolean headline;
+
   _attache_gazetteer_match (gazetteer, text, tokens + start, doc->lower + start, n, gazetteer_codes);
 
   for (guint i = 0; i < n; i++)
@@ -509,6 +518,16 @@ extract_chunk (const AttacheGazetteer *gazetteer,
       t->doc = doc_code (doc, start + i);
     }
 
+  /* A headline: most words capitalised, in a piece of some length. */
+  for (guint i = 1; i < n; i++)
+    {
+      if (info[i].flags & (TF_CAP | TF_LOWER))
+        n_words++;
+      if (info[i].flags & TF_CAP)
+        n_capitalised++;
+    }
+  headline = n_words >= 3 && n_capitalised * 10 >= n_words * 7;
+
   for (guint i = 0; i < n; i++)
     {
       const TokenInfo *t = &info[i];
@@ -523,6 +542,7 @@ extract_chunk (const AttacheGazetteer *gazetteer,
       guint64 shape_n2 = i + 2 < n ? info[i + 2].short_shape : BOUNDARY_AFTER;
       guint64 gaz_p1 = i >= 1 ? info[i - 1].gazetteer : 0xFFFF;
       guint64 gaz_n1 = i + 1 < n ? info[i + 1].gazetteer : 0xFFFF;
+      guint64 gaz_p2 = i >= 2 ? info[i - 2].gazetteer : 0xFFFF;
       guint64 cap = t->flags & (TF_CAP | TF_SENTENCE | TF_ALL_CAPS);
 
       f[0] = feature1 (0, 0);
@@ -554,6 +574,13 @@ extract_chunk (const AttacheGazetteer *gazetteer,
       f[29] = feature2 (29, lower_p1, t->short_shape);
       f[30] = feature2 (30, t->short_shape, lower_n1);
       f[31] = feature2 (31, t->gazetteer, cap);
+      f[32] = feature1 (32, t->prefix[4]);
+      f[33] = feature1 (33, t->suffix[4]);
+      f[34] = feature2 (34, MIN (i, 3), cap);
+      f[35] = feature2 (35, headline, cap);
+      f[36] = feature1 (36, gaz_p2);
+      f[37] = feature2 (37, lower_p2, lower_p1);
+      f[38] = feature2 (38, lower_n1, lower_n2);
     }
 }
 

@@ -12,7 +12,7 @@
  * Training data: the Groningen Meaning Bank file (no document marks: every
  * --doc-sentences sentences make a document), less its last --heldout
  * percent of sentences, which are kept out to measure the result; and
- * optionally WNUT-17 (each tweet a document). The training data is brought
+ * optionally WNUT-17 files, --wnut once for each (each tweet a document). The training data is brought
  * to the tagger's conventions first (attache_conll_document_normalise): a
  * country tagged ORG is a place, and titles are not part of a person's name.
  * The held-out part is scored twice: against the file's tags as they are,
@@ -295,13 +295,14 @@ main (int   argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *gmb_path = NULL;
-  g_autofree char *wnut_path = NULL;
+  g_auto(GStrv) wnut_paths = NULL;
   g_autofree char *output = NULL;
   g_auto(GStrv) report_paths = NULL;
   int epochs = 8, seed = 1, n_bits = 20, heldout = 10, doc_sentences = 20;
   const GOptionEntry entries[] = {
     { "gmb", 0, 0, G_OPTION_ARG_FILENAME, &gmb_path, "GMB CoNLL file (required)", "FILE" },
-    { "wnut", 0, 0, G_OPTION_ARG_FILENAME, &wnut_path, "WNUT-17 training file (optional)", "FILE" },
+    { "wnut", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &wnut_paths,
+      "WNUT-17 file to train on, each sentence a document (optional, repeatable)", "FILE" },
     { "heldout", 0, 0, G_OPTION_ARG_INT, &heldout, "Keep the last N% of GMB sentences out (10)", "N" },
     { "doc-sentences", 0, 0, G_OPTION_ARG_INT, &doc_sentences, "GMB sentences per document (20)", "N" },
     { "epochs", 0, 0, G_OPTION_ARG_INT, &epochs, "Passes over the data (8)", "N" },
@@ -314,7 +315,7 @@ main (int   argc,
   };
   const AttacheGazetteer *gazetteer;
   g_autoptr(GPtrArray) gmb = NULL;
-  g_autoptr(GPtrArray) wnut = NULL;
+  g_autoptr(GPtrArray) wnut = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GArray) train = g_array_new (FALSE, FALSE, sizeof (Prepared));
   g_autoptr(GArray) heldout_docs = g_array_new (FALSE, FALSE, sizeof (Prepared));
   g_autoptr(GArray) sentences = g_array_new (FALSE, FALSE, sizeof (Sentence));
@@ -374,16 +375,18 @@ main (int   argc,
   prepare (gmb, 0, heldout_start, gazetteer, train, sentences);
   prepare (gmb, heldout_start, gmb->len, gazetteer, heldout_docs, NULL);
 
-  if (wnut_path != NULL)
+  for (guint f = 0; wnut_paths != NULL && wnut_paths[f] != NULL; f++)
     {
+      GPtrArray *tweets;
       guint before = sentences->len;
 
       /* Tweets are unrelated to each other: one document each. */
-      wnut = read_conll (wnut_path, 1);
-      for (guint d = 0; d < wnut->len; d++)
-        attache_conll_document_normalise (g_ptr_array_index (wnut, d), NORMALISE);
-      prepare (wnut, 0, wnut->len, gazetteer, train, sentences);
-      printf ("WNUT-17: %u sentences\n", sentences->len - before);
+      tweets = read_conll (wnut_paths[f], 1);
+      g_ptr_array_add (wnut, tweets);
+      for (guint d = 0; d < tweets->len; d++)
+        attache_conll_document_normalise (g_ptr_array_index (tweets, d), NORMALISE);
+      prepare (tweets, 0, tweets->len, gazetteer, train, sentences);
+      printf ("WNUT-17 %s: %u sentences\n", wnut_paths[f], sentences->len - before);
     }
 
   for (guint i = 0; i < sentences->len; i++)
