@@ -862,6 +862,579 @@ run_tag (const CliCommand  *command,
   return CLI_EXIT_OK;
 }
 
+/* feed add|list|refresh|remove|import-opml|export-opml */
+
+static void
+feed_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static AttacheFeedRefresher *
+new_refresher (AttacheLibrary *library)
+{
+  g_autoptr(AttacheImporter) importer = attache_importer_new (library);
+
+  return attache_feed_refresher_new (importer);
+}
+
+/* Reads a positive feed id. Anything else is a usage error. */
+static gboolean
+parse_feed_id (const char *text,
+               gint64     *out_id)
+{
+  gint64 id = 0;
+
+  if (!g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      /* Translators: %s is what was typed in place of a feed id. */
+      print_error (_("“%s” is not a feed id (a whole number above 0)"), text);
+      return FALSE;
+    }
+
+  *out_id = id;
+  return TRUE;
+}
+
+static void
+print_feed_error (gint64        id,
+                  const GError *error)
+{
+  if (g_error_matches (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND))
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      /* Translators: %s is a feed id, a number. */
+      print_error (_("no feed with id %s"), id_text);
+    }
+  else
+    {
+      print_error ("%s", error_message (error));
+    }
+}
+
+/* Prints what a refresh imported, analysing each new article as import does.
+ * Returns FALSE when the feed, or one of its items, failed. */
+static gboolean
+print_refresh (AttacheLibrary     *library,
+               AttacheFeedRefresh *refresh)
+{
+  GPtrArray *results = attache_feed_refresh_get_results (refresh);
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      AttacheImportResult *result = g_ptr_array_index (results, i);
+      gint64 id = attache_import_result_get_article_id (result);
+      GFile *file = attache_import_result_get_file (result);
+      g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
+
+      switch (attache_import_result_get_status (result))
+        {
+        case ATTACHE_IMPORT_IMPORTED:
+          {
+            g_autoptr(GError) analysis_error = NULL;
+
+            if (!attache_library_analyze_article (library, id, &analysis_error))
+              g_printerr ("warning: %s: %s\n", or_dash (uri), error_message (analysis_error));
+          }
+          printf ("imported %" G_GINT64_FORMAT " ", id);
+          put_field (attache_import_result_get_title (result));
+          putchar ('\n');
+          break;
+
+        case ATTACHE_IMPORT_FAILED:
+          print_error ("%s: %s", uri != NULL ? uri : attache_feed_refresh_get_url (refresh),
+                       error_message (attache_import_result_get_error (result)));
+          ok = FALSE;
+          break;
+
+        case ATTACHE_IMPORT_DUPLICATE:
+        default:
+          /* Already in the library: nothing new to say. */
+          break;
+        }
+      fflush (stdout);
+    }
+
+  if (attache_feed_refresh_get_status (refresh) == ATTACHE_FEED_REFRESH_FAILED)
+    {
+      const char *url = attache_feed_refresh_get_url (refresh);
+
+      if (url != NULL)
+        print_error ("%s: %s", url, error_message (attache_feed_refresh_get_error (refresh)));
+      else
+        print_feed_error (attache_feed_refresh_get_feed_id (refresh), attache_feed_refresh_get_error (refresh));
+      ok = FALSE;
+    }
+
+  return ok;
+}
+
+static AttacheFeedRefresh *
+refresh_feed (AttacheFeedRefresher *refresher,
+              gint64                id)
+{
+  g_autoptr(GAsyncResult) async_result = NULL;
+
+  attache_feed_refresher_refresh_async (refresher, id, NULL, feed_cb, &async_result);
+  while (async_result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Not cancellable here, so it cannot fail. */
+  return attache_feed_refresher_refresh_finish (refresher, async_result, NULL);
+}
+
+static int
+run_feed_add (const CliCommand  *command,
+              char             **args,
+              const char        *library_path)
+{
+  g_autofree char *local_library_path = NULL;
+  g_autoptr(AttacheLibrary) library = NULL;
+  g_autoptr(AttacheFeedRefresher) refresher = NULL;
+  g_autoptr(AttacheFeedRefresh) refresh = NULL;
+  g_autoptr(GAsyncResult) async_result = NULL;
+  gboolean full_article = FALSE;
+  gboolean ok;
+  const GOptionEntry entries[] = {
+    { "full-article", 0, 0, G_OPTION_ARG_NONE, &full_article,
+      N_("Import the whole web page of items that carry only a teaser"), NULL },
+    LIBRARY_OPTION (&local_library_path),
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!parse_command_options (command, entries, &args))
+    return CLI_EXIT_USAGE;
+
+  if (args[1] == NULL || args[2] != NULL || !is_web_address (args[1]))
+    {
+      print_error (_("“feed add” takes one feed address (http or https)"));
+      return CLI_EXIT_USAGE;
+    }
+
+  library = open_library (local_library_path != NULL ? local_library_path : library_path);
+  if (library == NULL)
+    return CLI_EXIT_FAILED;
+
+  refresher = new_refresher (library);
+  attache_feed_refresher_subscribe_async (refresher, args[1], full_article, NULL, feed_cb, &async_result);
+  while (async_result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  refresh = attache_feed_refresher_subscribe_finish (refresher, async_result, NULL);
+
+  if (attache_feed_refresh_get_feed_id (refresh) > 0)
+    {
+      printf (attache_feed_refresh_get_subscribed (refresh) ? "subscribed %" G_GINT64_FORMAT " "
+                                                            : "already subscribed %" G_GINT64_FORMAT " ",
+              attache_feed_refresh_get_feed_id (refresh));
+      put_field (attache_feed_refresh_get_title (refresh) != NULL ? attache_feed_refresh_get_title (refresh)
+                                                                  : attache_feed_refresh_get_url (refresh));
+      putchar ('\n');
+      fflush (stdout);
+    }
+
+  ok = print_refresh (library, refresh);
+  return ok ? CLI_EXIT_OK : CLI_EXIT_FAILED;
+}
+
+static int
+run_feed_list (const CliCommand  *command,
+               char             **args,
+               const char        *library_path)
+{
+  g_autofree char *local_library_path = NULL;
+  g_autoptr(AttacheLibrary) library = NULL;
+  g_autoptr(GPtrArray) feeds = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    JSON_OPTION (&json),
+    LIBRARY_OPTION (&local_library_path),
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!parse_command_options (command, entries, &args))
+    return CLI_EXIT_USAGE;
+
+  if (args[1] != NULL)
+    {
+      print_error (_("“feed list” takes no arguments"));
+      return CLI_EXIT_USAGE;
+    }
+
+  library = open_library (local_library_path != NULL ? local_library_path : library_path);
+  if (library == NULL)
+    return CLI_EXIT_FAILED;
+
+  feeds = attache_library_list_feeds (library, &error);
+  if (feeds == NULL)
+    {
+      print_error ("%s", error_message (error));
+      return CLI_EXIT_FAILED;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "feeds");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < feeds->len; i++)
+        {
+          const AttacheSubscription *feed = g_ptr_array_index (feeds, i);
+
+          json_builder_begin_object (builder);
+          add_int_member (builder, "id", feed->id);
+          add_string_member (builder, "url", feed->url);
+          add_string_member (builder, "title", feed->title);
+          add_string_member (builder, "site_url", feed->site_url);
+          add_int_member (builder, "items", feed->n_items);
+          add_string_member (builder, "last_fetched", feed->last_fetched);
+          add_string_member (builder, "last_error", feed->last_error);
+          json_builder_set_member_name (builder, "full_article");
+          json_builder_add_boolean_value (builder, feed->fetch_full_article);
+          add_string_member (builder, "added", feed->added);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      print_json (builder);
+    }
+  else
+    {
+      for (guint i = 0; i < feeds->len; i++)
+        {
+          const AttacheSubscription *feed = g_ptr_array_index (feeds, i);
+
+          printf ("%" G_GINT64_FORMAT "\t", feed->id);
+          put_field (feed->url);
+          putchar ('\t');
+          put_field (feed->title);
+          printf ("\t%" G_GINT64_FORMAT "\t", feed->n_items);
+          put_field (feed->last_fetched);
+          putchar ('\t');
+          put_field (feed->last_error);
+          putchar ('\n');
+        }
+    }
+
+  return CLI_EXIT_OK;
+}
+
+static int
+run_feed_refresh (const CliCommand  *command,
+                  char             **args,
+                  const char        *library_path)
+{
+  g_autofree char *local_library_path = NULL;
+  g_autoptr(AttacheLibrary) library = NULL;
+  g_autoptr(AttacheFeedRefresher) refresher = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  gboolean all_ok = TRUE;
+  const GOptionEntry entries[] = {
+    LIBRARY_OPTION (&local_library_path),
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!parse_command_options (command, entries, &args))
+    return CLI_EXIT_USAGE;
+
+  if (args[1] != NULL)
+    {
+      gint64 id;
+
+      if (args[2] != NULL)
+        {
+          print_error (_("“feed refresh” takes one feed id, or none for every feed"));
+          return CLI_EXIT_USAGE;
+        }
+      if (!parse_feed_id (args[1], &id))
+        return CLI_EXIT_USAGE;
+      g_array_append_val (ids, id);
+    }
+
+  library = open_library (local_library_path != NULL ? local_library_path : library_path);
+  if (library == NULL)
+    return CLI_EXIT_FAILED;
+
+  if (ids->len == 0)
+    {
+      g_autoptr(GPtrArray) feeds = attache_library_list_feeds (library, &error);
+
+      if (feeds == NULL)
+        {
+          print_error ("%s", error_message (error));
+          return CLI_EXIT_FAILED;
+        }
+      for (guint i = 0; i < feeds->len; i++)
+        g_array_append_val (ids, ((AttacheSubscription *) g_ptr_array_index (feeds, i))->id);
+    }
+
+  refresher = new_refresher (library);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(AttacheFeedRefresh) refresh = refresh_feed (refresher, g_array_index (ids, gint64, i));
+
+      all_ok &= print_refresh (library, refresh);
+    }
+
+  return all_ok ? CLI_EXIT_OK : CLI_EXIT_FAILED;
+}
+
+static int
+run_feed_remove (const CliCommand  *command,
+                 char             **args,
+                 const char        *library_path)
+{
+  g_autofree char *local_library_path = NULL;
+  g_autoptr(AttacheLibrary) library = NULL;
+  g_autoptr(AttacheSubscription) feed = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+  const GOptionEntry entries[] = {
+    LIBRARY_OPTION (&local_library_path),
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!parse_command_options (command, entries, &args))
+    return CLI_EXIT_USAGE;
+
+  if (g_strv_length (args) != 2)
+    {
+      print_error (_("“feed remove” takes exactly one feed id"));
+      return CLI_EXIT_USAGE;
+    }
+  if (!parse_feed_id (args[1], &id))
+    return CLI_EXIT_USAGE;
+
+  library = open_library (local_library_path != NULL ? local_library_path : library_path);
+  if (library == NULL)
+    return CLI_EXIT_FAILED;
+
+  /* Read it first, to say which feed went. */
+  feed = attache_library_get_feed (library, id, &error);
+  if (feed == NULL || !attache_library_remove_feed (library, id, &error))
+    {
+      print_feed_error (id, error);
+      return CLI_EXIT_FAILED;
+    }
+
+  printf ("removed %" G_GINT64_FORMAT " ", id);
+  put_field (feed->title != NULL ? feed->title : feed->url);
+  putchar ('\n');
+
+  return CLI_EXIT_OK;
+}
+
+static int
+run_feed_import_opml (const CliCommand  *command,
+                      char             **args,
+                      const char        *library_path)
+{
+  g_autofree char *local_library_path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(AttacheLibrary) library = NULL;
+  g_autoptr(AttacheFeedRefresher) refresher = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GArray) added = NULL;
+  g_autoptr(GPtrArray) outlines = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean refresh = FALSE;
+  gboolean all_ok = TRUE;
+  gsize length = 0;
+  const GOptionEntry entries[] = {
+    { "refresh", 0, 0, G_OPTION_ARG_NONE, &refresh,
+      N_("Fetch the new feeds now and import their articles"), NULL },
+    LIBRARY_OPTION (&local_library_path),
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!parse_command_options (command, entries, &args))
+    return CLI_EXIT_USAGE;
+
+  if (args[1] == NULL || args[2] != NULL)
+    {
+      print_error (_("“feed import-opml” takes one OPML file, or - for standard input"));
+      return CLI_EXIT_USAGE;
+    }
+
+  contents = read_input (args[1], &length, &error);
+  if (contents == NULL)
+    {
+      print_error ("%s: %s", args[1], error_message (error));
+      return CLI_EXIT_FAILED;
+    }
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+  /* Read once more here for the addresses, to name each feed in the output. */
+  outlines = attache_opml_parse (bytes, &error);
+  if (outlines == NULL)
+    {
+      print_error ("%s: %s", args[1], error_message (error));
+      return CLI_EXIT_FAILED;
+    }
+
+  library = open_library (local_library_path != NULL ? local_library_path : library_path);
+  if (library == NULL)
+    return CLI_EXIT_FAILED;
+
+  refresher = new_refresher (library);
+  added = attache_feed_refresher_import_opml (refresher, bytes, &error);
+  if (added == NULL)
+    {
+      print_error ("%s: %s", args[1], error_message (error));
+      return CLI_EXIT_FAILED;
+    }
+
+  for (guint i = 0; i < added->len && i < outlines->len; i++)
+    {
+      const AttacheFeedAdded *feed = &g_array_index (added, AttacheFeedAdded, i);
+      const AttacheOpmlOutline *outline = g_ptr_array_index (outlines, i);
+
+      if (feed->status == ATTACHE_ADD_ADDED)
+        printf ("subscribed %" G_GINT64_FORMAT " ", feed->id);
+      else
+        printf ("already subscribed %" G_GINT64_FORMAT " ", feed->id);
+      put_field (attache_opml_outline_get_title (outline) != NULL ? attache_opml_outline_get_title (outline)
+                                                                  : attache_opml_outline_get_xml_url (outline));
+      putchar ('\n');
+    }
+  fflush (stdout);
+
+  if (refresh)
+    {
+      for (guint i = 0; i < added->len; i++)
+        {
+          const AttacheFeedAdded *feed = &g_array_index (added, AttacheFeedAdded, i);
+          g_autoptr(AttacheFeedRefresh) result = NULL;
+
+          if (feed->status != ATTACHE_ADD_ADDED)
+            continue;
+          result = refresh_feed (refresher, feed->id);
+          all_ok &= print_refresh (library, result);
+        }
+    }
+
+  return all_ok ? CLI_EXIT_OK : CLI_EXIT_FAILED;
+}
+
+static int
+run_feed_export_opml (const CliCommand  *command,
+                      char             **args,
+                      const char        *library_path)
+{
+  g_autofree char *local_library_path = NULL;
+  g_autoptr(AttacheLibrary) library = NULL;
+  g_autoptr(AttacheFeedRefresher) refresher = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const GOptionEntry entries[] = {
+    LIBRARY_OPTION (&local_library_path),
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!parse_command_options (command, entries, &args))
+    return CLI_EXIT_USAGE;
+
+  if (args[1] == NULL || args[2] != NULL)
+    {
+      print_error (_("“feed export-opml” takes one file to write, or - for standard output"));
+      return CLI_EXIT_USAGE;
+    }
+
+  library = open_library (local_library_path != NULL ? local_library_path : library_path);
+  if (library == NULL)
+    return CLI_EXIT_FAILED;
+
+  refresher = new_refresher (library);
+  bytes = attache_feed_refresher_export_opml (refresher, &error);
+  if (bytes == NULL)
+    {
+      print_error ("%s", error_message (error));
+      return CLI_EXIT_FAILED;
+    }
+
+  if (g_str_equal (args[1], "-"))
+    {
+      fwrite (g_bytes_get_data (bytes, NULL), 1, g_bytes_get_size (bytes), stdout);
+      return CLI_EXIT_OK;
+    }
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[1]);
+
+    if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+      {
+        print_error ("%s: %s", args[1], error_message (error));
+        return CLI_EXIT_FAILED;
+      }
+  }
+
+  return CLI_EXIT_OK;
+}
+
+static const CliCommand feed_commands[] = {
+  { "feed add", N_("URL"), N_("Subscribe to a news feed and import its articles"), run_feed_add },
+  { "feed list", "", N_("List the feeds subscribed to"), run_feed_list },
+  { "feed refresh", N_("[ID]"), N_("Import the new articles of one feed, or of every feed"), run_feed_refresh },
+  { "feed remove", N_("ID"), N_("Unsubscribe from a feed, keeping its articles"), run_feed_remove },
+  { "feed import-opml", N_("FILE"), N_("Subscribe to the feeds of an OPML file"), run_feed_import_opml },
+  { "feed export-opml", N_("FILE"), N_("Write the feeds subscribed to as an OPML file"), run_feed_export_opml },
+};
+
+static void
+print_feed_usage (FILE *out)
+{
+  fprintf (out, "%s\n  attache-cli feed %s\n\n%s\n", _("Usage:"), _("COMMAND [ARGUMENT…]"), _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (feed_commands); i++)
+    {
+      g_autofree char *usage = NULL;
+      glong width;
+
+      usage = g_strdup_printf ("%s %s", feed_commands[i].name + strlen ("feed "),
+                               *feed_commands[i].parameters != '\0' ? _(feed_commands[i].parameters) : "");
+      width = g_utf8_strlen (usage, -1);
+      fprintf (out, "  %s%*s%s\n", usage, (int) MAX (2, 18 - width), "", _(feed_commands[i].summary));
+    }
+}
+
+static int
+run_feed (const CliCommand  *command,
+          char             **args,
+          const char        *library_path)
+{
+  if (args[1] == NULL)
+    {
+      print_error (_("“feed” needs a command; see “attache-cli feed --help”"));
+      return CLI_EXIT_USAGE;
+    }
+
+  if (g_str_equal (args[1], "--help") || g_str_equal (args[1], "-h") || g_str_equal (args[1], "help"))
+    {
+      print_feed_usage (stdout);
+      return CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (feed_commands); i++)
+    {
+      if (g_str_equal (feed_commands[i].name + strlen ("feed "), args[1]))
+        return feed_commands[i].run (&feed_commands[i], args + 1, library_path);
+    }
+
+  /* Translators: %s is what was typed in place of a feed command. */
+  print_error (_("unknown feed command “%s”; see “attache-cli feed --help”"), args[1]);
+  return CLI_EXIT_USAGE;
+}
+
 /* main */
 
 /* analyze [--json] [--sentences N] FILE|-   and   analyze --jsonl FILE|- */
@@ -1164,6 +1737,7 @@ static const CliCommand commands[] = {
   { "search", N_("QUERY…"), N_("Search the titles and texts of the library"), run_search },
   { "tag", N_("FILE"), N_("Find the people, organisations and places named in a text or CoNLL file"), run_tag },
   { "analyze", N_("FILE"), N_("Find the key actors, topics, subject and summary of a text"), run_analyze },
+  { "feed", N_("COMMAND…"), N_("Subscribe to news feeds and import their articles (see feed --help)"), run_feed },
 };
 
 static const CliCommand *

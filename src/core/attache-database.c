@@ -146,6 +146,31 @@ static const char * const migrations[] = {
   "  score      REAL NOT NULL,"
   "  PRIMARY KEY (article_id, rank)"
   ");",
+
+  /* 4 → 5: feed subscriptions. feed_items remembers every item seen, so an
+   * item is imported once even after its article was deleted; removing a feed
+   * forgets its items but keeps the articles. */
+  "CREATE TABLE feeds ("
+  "  id                 INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  url                TEXT NOT NULL UNIQUE,"
+  "  title              TEXT,"
+  "  site_url           TEXT,"                   /* the site the feed belongs to */
+  "  etag               TEXT,"                   /* for the next conditional fetch */
+  "  last_modified      TEXT,"
+  "  last_fetched       TEXT,"                   /* ISO 8601 UTC of the last good fetch */
+  "  last_error         TEXT,"                   /* why the last fetch failed, else NULL */
+  "  fetch_full_article INTEGER NOT NULL DEFAULT 0,"
+  "  added              TEXT NOT NULL"           /* ISO 8601 UTC */
+  ");"
+  "CREATE TABLE feed_items ("
+  "  feed_id    INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,"
+  "  item_id    TEXT NOT NULL,"                  /* the feed's guid or id, else the link */
+  "  article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,"
+  "  seen       TEXT NOT NULL,"                  /* ISO 8601 UTC */
+  "  UNIQUE (feed_id, item_id)"
+  ");"
+  "CREATE INDEX feed_items_by_article ON feed_items (article_id);"
+  "CREATE INDEX articles_by_origin ON articles (origin);",
 };
 
 static void

@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "attache-importer.h"
+#include "attache-importer-private.h"
 #include "attache-language.h"
 
 struct _AttacheImporter
@@ -46,6 +46,23 @@ import_result_new (GFile *file)
   g_atomic_ref_count_init (&result->ref_count);
   result->file = file != NULL ? g_object_ref (file) : NULL;
   result->status = ATTACHE_IMPORT_FAILED;
+
+  return result;
+}
+
+AttacheImportResult *
+_attache_import_result_new (GFile               *file,
+                            AttacheImportStatus  status,
+                            gint64               article_id,
+                            const char          *title,
+                            GError              *error)
+{
+  AttacheImportResult *result = import_result_new (file);
+
+  result->status = status;
+  result->article_id = article_id;
+  result->title = g_strdup (title);
+  result->error = error;
 
   return result;
 }

@@ -33,6 +33,7 @@ G_DEFINE_FINAL_TYPE (AttacheLibrary, attache_library, G_TYPE_OBJECT)
 enum {
   ARTICLES_CHANGED,
   ANALYSES_CHANGED,
+  FEEDS_CHANGED,
   N_SIGNALS
 };
 
@@ -48,6 +49,9 @@ struct _AttacheSearchHit
 
 G_DEFINE_BOXED_TYPE (AttacheSearchHit, attache_search_hit,
                      attache_search_hit_ref, attache_search_hit_unref)
+
+G_DEFINE_BOXED_TYPE (AttacheSubscription, attache_subscription,
+                     attache_subscription_copy, attache_subscription_free)
 
 /* The columns every article query selects, in this order (see article_from_row). */
 #define ARTICLE_COLUMNS \
@@ -94,6 +98,19 @@ attache_library_class_init (AttacheLibraryClass *klass)
    */
   signals[ANALYSES_CHANGED] =
     g_signal_new ("analyses-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * AttacheLibrary::feeds-changed:
+   *
+   * Feed subscriptions were added, removed or fetched. Emitted on the main
+   * context the library was opened on.
+   */
+  signals[FEEDS_CHANGED] =
+    g_signal_new ("feeds-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -170,6 +187,21 @@ notify_analyses_changed (AttacheLibrary *self)
 {
   g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT,
                               emit_analyses_changed_cb,
+                              g_object_ref (self), g_object_unref);
+}
+
+static gboolean
+emit_feeds_changed_cb (gpointer user_data)
+{
+  g_signal_emit (user_data, signals[FEEDS_CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+notify_feeds_changed (AttacheLibrary *self)
+{
+  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT,
+                              emit_feeds_changed_cb,
                               g_object_ref (self), g_object_unref);
 }
 
@@ -756,6 +788,712 @@ failed_rollback:
 failed:
   _attache_database_unlock (self->database);
   return FALSE;
+}
+
+/* Feed subscriptions */
+
+AttacheSubscription *
+attache_subscription_copy (const AttacheSubscription *subscription)
+{
+  AttacheSubscription *copy;
+
+  g_return_val_if_fail (subscription != NULL, NULL);
+
+  copy = g_new0 (AttacheSubscription, 1);
+  copy->id = subscription->id;
+  copy->url = g_strdup (subscription->url);
+  copy->title = g_strdup (subscription->title);
+  copy->site_url = g_strdup (subscription->site_url);
+  copy->etag = g_strdup (subscription->etag);
+  copy->last_modified = g_strdup (subscription->last_modified);
+  copy->last_fetched = g_strdup (subscription->last_fetched);
+  copy->last_error = g_strdup (subscription->last_error);
+  copy->fetch_full_article = subscription->fetch_full_article;
+  copy->added = g_strdup (subscription->added);
+  copy->n_items = subscription->n_items;
+
+  return copy;
+}
+
+void
+attache_subscription_free (AttacheSubscription *subscription)
+{
+  if (subscription == NULL)
+    return;
+
+  g_free (subscription->url);
+  g_free (subscription->title);
+  g_free (subscription->site_url);
+  g_free (subscription->etag);
+  g_free (subscription->last_modified);
+  g_free (subscription->last_fetched);
+  g_free (subscription->last_error);
+  g_free (subscription->added);
+  g_free (subscription);
+}
+
+static char *
+now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* The columns every feed query selects, in this order (see subscription_from_row). */
+#define FEED_COLUMNS \
+  "f.id, f.url, f.title, f.site_url, f.etag, f.last_modified, f.last_fetched, " \
+  "f.last_error, f.fetch_full_article, f.added, " \
+  "(SELECT count(*) FROM feed_items i WHERE i.feed_id = f.id)"
+
+static AttacheSubscription *
+subscription_from_row (sqlite3_stmt *stmt)
+{
+  AttacheSubscription *subscription = g_new0 (AttacheSubscription, 1);
+
+  subscription->id = sqlite3_column_int64 (stmt, 0);
+  subscription->url = g_strdup (column_text (stmt, 1));
+  subscription->title = g_strdup (column_text (stmt, 2));
+  subscription->site_url = g_strdup (column_text (stmt, 3));
+  subscription->etag = g_strdup (column_text (stmt, 4));
+  subscription->last_modified = g_strdup (column_text (stmt, 5));
+  subscription->last_fetched = g_strdup (column_text (stmt, 6));
+  subscription->last_error = g_strdup (column_text (stmt, 7));
+  subscription->fetch_full_article = sqlite3_column_int (stmt, 8) != 0;
+  subscription->added = g_strdup (column_text (stmt, 9));
+  subscription->n_items = sqlite3_column_int64 (stmt, 10);
+
+  return subscription;
+}
+
+static gboolean
+set_feed_not_found (GError **error,
+                    gint64   id)
+{
+  g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND,
+               _("There is no feed with id %" PRId64 " in the library"), (int64_t) id);
+  return FALSE;
+}
+
+/* Call with the lock and a transaction held. Returns the id of the feed at
+ * @url, 0 if there is none, -1 on error. */
+static gint64
+find_feed (AttacheLibrary  *self,
+           const char      *url,
+           GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = -1;
+  int rc;
+
+  stmt = _attache_database_prepare (self->database, "SELECT id FROM feeds WHERE url = ?1", error);
+  if (stmt == NULL)
+    return -1;
+
+  bind_text (stmt, 1, url);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    id = 0;
+  else
+    _attache_database_set_error (self->database, rc, _("Could not read the feeds"), error);
+
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/* Call with the lock and a transaction held. Returns the new id, 0 on error. */
+static gint64
+insert_feed (AttacheLibrary  *self,
+             const char      *url,
+             const char      *title,
+             const char      *site_url,
+             gboolean         fetch_full_article,
+             const char      *added,
+             GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _attache_database_prepare (self->database,
+                                    "INSERT INTO feeds (url, title, site_url, fetch_full_article, added) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                    error);
+  if (stmt == NULL)
+    return 0;
+
+  bind_text (stmt, 1, url);
+  bind_text (stmt, 2, title != NULL && *title != '\0' ? title : NULL);
+  bind_text (stmt, 3, site_url != NULL && *site_url != '\0' ? site_url : NULL);
+  sqlite3_bind_int (stmt, 4, fetch_full_article ? 1 : 0);
+  bind_text (stmt, 5, added);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _attache_database_set_error (self->database, rc, _("Could not store the feed"), error);
+      return 0;
+    }
+
+  return sqlite3_last_insert_rowid (_attache_database_get_handle (self->database));
+}
+
+/* Call with the lock and a transaction held: one feed of a batch. */
+static AttacheAddStatus
+add_feed_locked (AttacheLibrary  *self,
+                 const char      *url,
+                 const char      *title,
+                 const char      *site_url,
+                 gboolean         fetch_full_article,
+                 const char      *added,
+                 gint64          *out_id,
+                 GError         **error)
+{
+  gint64 id = find_feed (self, url, error);
+
+  if (id < 0)
+    return ATTACHE_ADD_FAILED;
+  if (id > 0)
+    {
+      *out_id = id;
+      return ATTACHE_ADD_DUPLICATE;
+    }
+
+  id = insert_feed (self, url, title, site_url, fetch_full_article, added, error);
+  if (id <= 0)
+    return ATTACHE_ADD_FAILED;
+
+  *out_id = id;
+  return ATTACHE_ADD_ADDED;
+}
+
+AttacheAddStatus
+attache_library_add_feed (AttacheLibrary  *self,
+                          const char      *url,
+                          const char      *title,
+                          const char      *site_url,
+                          gboolean         fetch_full_article,
+                          gint64          *out_id,
+                          GError         **error)
+{
+  g_autofree char *added = now_iso8601 ();
+  AttacheAddStatus status;
+  gint64 id = 0;
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), ATTACHE_ADD_FAILED);
+  g_return_val_if_fail (url != NULL && *url != '\0', ATTACHE_ADD_FAILED);
+  g_return_val_if_fail (error == NULL || *error == NULL, ATTACHE_ADD_FAILED);
+
+  if (out_id != NULL)
+    *out_id = 0;
+
+  _attache_database_lock (self->database);
+
+  if (!_attache_database_begin (self->database, error))
+    {
+      _attache_database_unlock (self->database);
+      return ATTACHE_ADD_FAILED;
+    }
+
+  status = add_feed_locked (self, url, title, site_url, fetch_full_article, added, &id, error);
+  if (status != ATTACHE_ADD_ADDED)
+    _attache_database_rollback (self->database);   /* nothing was written */
+  else if (!_attache_database_commit (self->database, error))
+    status = ATTACHE_ADD_FAILED;
+
+  _attache_database_unlock (self->database);
+
+  if (status == ATTACHE_ADD_FAILED)
+    return status;
+
+  if (out_id != NULL)
+    *out_id = id;
+  if (status == ATTACHE_ADD_ADDED)
+    notify_feeds_changed (self);
+
+  return status;
+}
+
+GArray *
+attache_library_add_feeds (AttacheLibrary  *self,
+                           GPtrArray       *outlines,
+                           GError         **error)
+{
+  g_autoptr(GArray) added_feeds = NULL;
+  g_autofree char *added = now_iso8601 ();
+  gboolean any_added = FALSE;
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (outlines != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  added_feeds = g_array_sized_new (FALSE, TRUE, sizeof (AttacheFeedAdded), outlines->len);
+
+  _attache_database_lock (self->database);
+
+  if (!_attache_database_begin (self->database, error))
+    {
+      _attache_database_unlock (self->database);
+      return NULL;
+    }
+
+  for (guint i = 0; i < outlines->len; i++)
+    {
+      const AttacheOpmlOutline *outline = g_ptr_array_index (outlines, i);
+      AttacheFeedAdded result = { 0, ATTACHE_ADD_FAILED };
+
+      result.status = add_feed_locked (self,
+                                       attache_opml_outline_get_xml_url (outline),
+                                       attache_opml_outline_get_title (outline),
+                                       attache_opml_outline_get_html_url (outline),
+                                       FALSE, added, &result.id, error);
+      if (result.status == ATTACHE_ADD_FAILED)
+        {
+          _attache_database_rollback (self->database);
+          _attache_database_unlock (self->database);
+          return NULL;
+        }
+
+      any_added |= result.status == ATTACHE_ADD_ADDED;
+      g_array_append_val (added_feeds, result);
+    }
+
+  if (!_attache_database_commit (self->database, error))
+    {
+      _attache_database_unlock (self->database);
+      return NULL;
+    }
+
+  _attache_database_unlock (self->database);
+
+  if (any_added)
+    notify_feeds_changed (self);
+
+  return g_steal_pointer (&added_feeds);
+}
+
+GPtrArray *
+attache_library_list_feeds (AttacheLibrary  *self,
+                            GError         **error)
+{
+  g_autoptr(GPtrArray) feeds = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  _attache_database_lock (self->database);
+
+  stmt = _attache_database_prepare (self->database,
+                                    "SELECT " FEED_COLUMNS " FROM feeds f ORDER BY f.id",
+                                    error);
+  if (stmt == NULL)
+    {
+      _attache_database_unlock (self->database);
+      return NULL;
+    }
+
+  feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) attache_subscription_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (feeds, subscription_from_row (stmt));
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _attache_database_set_error (self->database, rc, _("Could not read the feeds"), error);
+      _attache_database_unlock (self->database);
+      return NULL;
+    }
+
+  _attache_database_unlock (self->database);
+  return g_steal_pointer (&feeds);
+}
+
+AttacheSubscription *
+attache_library_get_feed (AttacheLibrary  *self,
+                          gint64           id,
+                          GError         **error)
+{
+  AttacheSubscription *subscription = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  _attache_database_lock (self->database);
+
+  stmt = _attache_database_prepare (self->database,
+                                    "SELECT " FEED_COLUMNS " FROM feeds f WHERE f.id = ?1",
+                                    error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        subscription = subscription_from_row (stmt);
+      else if (rc == SQLITE_DONE)
+        set_feed_not_found (error, id);
+      else
+        _attache_database_set_error (self->database, rc, _("Could not read the feeds"), error);
+      sqlite3_reset (stmt);
+    }
+
+  _attache_database_unlock (self->database);
+  return subscription;
+}
+
+/* Runs @sql, an UPDATE or DELETE of the feed ?1, in one transaction, with
+ * @texts bound to ?2 onwards and then @flag unless it is -1; fails with
+ * ATTACHE_DATABASE_ERROR_NOT_FOUND when no feed has that id. */
+static gboolean
+change_feed (AttacheLibrary     *self,
+             const char         *sql,
+             gint64              id,
+             int                 n_texts,
+             const char * const *texts,
+             int                 flag,
+             const char         *what,
+             GError            **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  _attache_database_lock (self->database);
+
+  if (!_attache_database_begin (self->database, error))
+    goto failed;
+
+  stmt = _attache_database_prepare (self->database, sql, error);
+  if (stmt == NULL)
+    goto failed_rollback;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  for (int i = 0; i < n_texts; i++)
+    bind_text (stmt, 2 + i, texts[i]);
+  if (flag >= 0)
+    sqlite3_bind_int (stmt, 2 + n_texts, flag);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _attache_database_set_error (self->database, rc, what, error);
+      goto failed_rollback;
+    }
+
+  if (sqlite3_changes (_attache_database_get_handle (self->database)) == 0)
+    {
+      set_feed_not_found (error, id);
+      goto failed_rollback;
+    }
+
+  if (!_attache_database_commit (self->database, error))
+    goto failed;
+
+  _attache_database_unlock (self->database);
+  notify_feeds_changed (self);
+  return TRUE;
+
+failed_rollback:
+  _attache_database_rollback (self->database);
+failed:
+  _attache_database_unlock (self->database);
+  return FALSE;
+}
+
+gboolean
+attache_library_remove_feed (AttacheLibrary  *self,
+                             gint64           id,
+                             GError         **error)
+{
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return change_feed (self, "DELETE FROM feeds WHERE id = ?1", id, 0, NULL, -1,
+                      _("Could not remove the feed"), error);
+}
+
+gboolean
+attache_library_set_feed_fetch_full_article (AttacheLibrary  *self,
+                                             gint64           id,
+                                             gboolean         fetch_full_article,
+                                             GError         **error)
+{
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return change_feed (self, "UPDATE feeds SET fetch_full_article = ?2 WHERE id = ?1", id, 0, NULL,
+                      fetch_full_article ? 1 : 0, _("Could not change the feed"), error);
+}
+
+gboolean
+attache_library_record_feed_fetched (AttacheLibrary  *self,
+                                     gint64           id,
+                                     const char      *title,
+                                     const char      *site_url,
+                                     const char      *etag,
+                                     const char      *last_modified,
+                                     GError         **error)
+{
+  g_autofree char *now = now_iso8601 ();
+  const char * const texts[] = {
+    now,
+    title != NULL && *title != '\0' ? title : NULL,
+    site_url != NULL && *site_url != '\0' ? site_url : NULL,
+    etag, last_modified,
+  };
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return change_feed (self,
+                      "UPDATE feeds SET last_fetched = ?2, last_error = NULL, "
+                      "  title = coalesce (?3, title), site_url = coalesce (?4, site_url), "
+                      "  etag = ?5, last_modified = ?6 "
+                      "WHERE id = ?1",
+                      id, G_N_ELEMENTS (texts), texts, -1, _("Could not store the feed"), error);
+}
+
+gboolean
+attache_library_record_feed_error (AttacheLibrary  *self,
+                                   gint64           id,
+                                   const char      *message,
+                                   GError         **error)
+{
+  const char * const texts[] = { message };
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (message != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return change_feed (self, "UPDATE feeds SET last_error = ?2 WHERE id = ?1",
+                      id, G_N_ELEMENTS (texts), texts, -1, _("Could not store the feed"), error);
+}
+
+gboolean
+attache_library_has_feed_item (AttacheLibrary  *self,
+                               gint64           feed_id,
+                               const char      *item_id,
+                               gboolean        *out_seen,
+                               GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (item_id != NULL, FALSE);
+  g_return_val_if_fail (out_seen != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *out_seen = FALSE;
+
+  _attache_database_lock (self->database);
+
+  stmt = _attache_database_prepare (self->database,
+                                    "SELECT 1 FROM feed_items WHERE feed_id = ?1 AND item_id = ?2",
+                                    error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, feed_id);
+      bind_text (stmt, 2, item_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+        {
+          *out_seen = rc == SQLITE_ROW;
+          ok = TRUE;
+        }
+      else
+        _attache_database_set_error (self->database, rc, _("Could not read the feeds"), error);
+      sqlite3_reset (stmt);
+    }
+
+  _attache_database_unlock (self->database);
+  return ok;
+}
+
+/* Call with the lock and a transaction held. */
+static gboolean
+insert_feed_item (AttacheLibrary  *self,
+                  gint64           feed_id,
+                  const char      *item_id,
+                  gint64           article_id,
+                  GError         **error)
+{
+  g_autofree char *now = now_iso8601 ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _attache_database_prepare (self->database,
+                                    "INSERT OR IGNORE INTO feed_items (feed_id, item_id, article_id, seen) "
+                                    "VALUES (?1, ?2, ?3, ?4)",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, feed_id);
+  bind_text (stmt, 2, item_id);
+  if (article_id > 0)
+    sqlite3_bind_int64 (stmt, 3, article_id);
+  else
+    sqlite3_bind_null (stmt, 3);
+  bind_text (stmt, 4, now);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _attache_database_set_error (self->database, rc, _("Could not store the feed"), error);
+
+  return TRUE;
+}
+
+gboolean
+attache_library_record_feed_item (AttacheLibrary  *self,
+                                  gint64           feed_id,
+                                  const char      *item_id,
+                                  gint64           article_id,
+                                  GError         **error)
+{
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (item_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  _attache_database_lock (self->database);
+
+  if (!_attache_database_begin (self->database, error))
+    {
+      _attache_database_unlock (self->database);
+      return FALSE;
+    }
+
+  if (!insert_feed_item (self, feed_id, item_id, article_id, error) ||
+      !_attache_database_commit (self->database, error))
+    {
+      _attache_database_rollback (self->database);
+      _attache_database_unlock (self->database);
+      return FALSE;
+    }
+
+  _attache_database_unlock (self->database);
+  return TRUE;
+}
+
+AttacheAddStatus
+attache_library_add_feed_article (AttacheLibrary  *self,
+                                  gint64           feed_id,
+                                  const char      *item_id,
+                                  AttacheArticle  *article,
+                                  gint64          *out_id,
+                                  GError         **error)
+{
+  g_autofree char *fingerprint = NULL;
+  AttacheAddStatus status;
+  gint64 id;
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), ATTACHE_ADD_FAILED);
+  g_return_val_if_fail (item_id != NULL, ATTACHE_ADD_FAILED);
+  g_return_val_if_fail (ATTACHE_IS_ARTICLE (article), ATTACHE_ADD_FAILED);
+  g_return_val_if_fail (error == NULL || *error == NULL, ATTACHE_ADD_FAILED);
+
+  if (out_id != NULL)
+    *out_id = 0;
+
+  if (!check_storable (article, error))
+    return ATTACHE_ADD_FAILED;
+
+  fingerprint = compute_fingerprint (attache_article_get_text (article));
+
+  _attache_database_lock (self->database);
+
+  if (!_attache_database_begin (self->database, error))
+    goto failed;
+
+  id = find_duplicate (self, attache_article_get_sha256 (article), fingerprint,
+                       attache_article_get_url (article), error);
+  if (id < 0)
+    goto failed_rollback;
+
+  if (id > 0)
+    status = ATTACHE_ADD_DUPLICATE;
+  else
+    {
+      status = ATTACHE_ADD_ADDED;
+      id = insert_article (self, article, 0, fingerprint, error);
+      if (id <= 0)
+        goto failed_rollback;
+      if (attache_article_get_capture (article) != NULL &&
+          !insert_capture (self, id, attache_article_get_capture (article), error))
+        goto failed_rollback;
+    }
+
+  if (!insert_feed_item (self, feed_id, item_id, id, error) ||
+      !_attache_database_commit (self->database, error))
+    goto failed_rollback;
+
+  _attache_database_unlock (self->database);
+
+  if (out_id != NULL)
+    *out_id = id;
+
+  if (status == ATTACHE_ADD_ADDED)
+    {
+      attache_article_set_id (article, id);
+      notify_articles_changed (self);
+    }
+
+  return status;
+
+failed_rollback:
+  _attache_database_rollback (self->database);
+failed:
+  _attache_database_unlock (self->database);
+  return ATTACHE_ADD_FAILED;
+}
+
+gint64
+attache_library_find_article_by_url (AttacheLibrary  *self,
+                                     const char      *url,
+                                     GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = -1;
+  int rc;
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), -1);
+  g_return_val_if_fail (url != NULL, -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  _attache_database_lock (self->database);
+
+  /* The canonical address first: an article whose origin is @url may have
+   * been given another canonical address by its page. */
+  stmt = _attache_database_prepare (self->database,
+                                    "SELECT id FROM ("
+                                    "  SELECT id, 0 AS rank FROM articles WHERE url = ?1"
+                                    "  UNION ALL"
+                                    "  SELECT id, 1 AS rank FROM articles WHERE origin = ?1"
+                                    ") ORDER BY rank, id LIMIT 1",
+                                    error);
+  if (stmt != NULL)
+    {
+      bind_text (stmt, 1, url);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+      else if (rc == SQLITE_DONE)
+        id = 0;
+      else
+        _attache_database_set_error (self->database, rc, _("Could not read the library"), error);
+      sqlite3_reset (stmt);
+    }
+
+  _attache_database_unlock (self->database);
+  return id;
 }
 
 /* Search queries. The analyst's words are translated into an FTS5 expression in

@@ -10,6 +10,7 @@
 #include "attache-analysis.h"
 #include "attache-article.h"
 #include "attache-database.h"
+#include "attache-opml.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,37 @@ char             *attache_search_hit_dup_snippet_markup (AttacheSearchHit *hit);
 double            attache_search_hit_get_rank           (AttacheSearchHit *hit);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttacheSearchHit, attache_search_hit_unref)
+
+/* One feed subscription as the library keeps it. Strings are UTF-8 or NULL. */
+typedef struct
+{
+  gint64    id;
+  char     *url;                 /* the feed's address */
+  char     *title;               /* the feed's title, NULL until known */
+  char     *site_url;            /* the site the feed belongs to */
+  char     *etag;                /* from the last fetch, for a conditional one */
+  char     *last_modified;
+  char     *last_fetched;        /* ISO 8601 UTC of the last good fetch, or NULL */
+  char     *last_error;          /* why the last fetch failed; NULL when it went well */
+  gboolean  fetch_full_article;  /* fetch each item's page when the feed has a teaser */
+  char     *added;               /* ISO 8601 UTC */
+  gint64    n_items;             /* items seen in the feed so far */
+} AttacheSubscription;
+
+#define ATTACHE_TYPE_SUBSCRIPTION (attache_subscription_get_type ())
+
+GType                attache_subscription_get_type (void) G_GNUC_CONST;
+AttacheSubscription *attache_subscription_copy     (const AttacheSubscription *subscription);
+void                 attache_subscription_free     (AttacheSubscription       *subscription);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttacheSubscription, attache_subscription_free)
+
+/* What subscribing to one feed of a list did. */
+typedef struct
+{
+  gint64           id;       /* the feed's id, new or already there */
+  AttacheAddStatus status;   /* ADDED, or DUPLICATE when already subscribed */
+} AttacheFeedAdded;
 
 /* $ATTACHE_LIBRARY when set, else $XDG_DATA_HOME/attache/library.db. */
 char             *attache_library_dup_default_path      (void);
@@ -110,6 +142,82 @@ GArray           *attache_library_list_unanalysed       (AttacheLibrary   *self,
 gboolean          attache_library_analyze_article       (AttacheLibrary   *self,
                                                          gint64            id,
                                                          GError          **error);
+
+/* Feed subscriptions. Every write is one transaction; "feeds-changed" is
+ * emitted on the library's main context after each. */
+
+/* Subscribes to the feed at @url (@title and @site_url may be NULL). On
+ * ATTACHE_ADD_DUPLICATE nothing changes and *@out_id is the feed already there. */
+AttacheAddStatus     attache_library_add_feed              (AttacheLibrary   *self,
+                                                            const char       *url,
+                                                            const char       *title,
+                                                            const char       *site_url,
+                                                            gboolean          fetch_full_article,
+                                                            gint64           *out_id,
+                                                            GError          **error);
+/* Subscribes to the feed of each AttacheOpmlOutline of @outlines, in one
+ * transaction. Returns an array of AttacheFeedAdded, one per outline in order. */
+GArray              *attache_library_add_feeds             (AttacheLibrary   *self,
+                                                            GPtrArray        *outlines,
+                                                            GError          **error);
+/* Every feed, oldest subscription first (AttacheSubscription). */
+GPtrArray           *attache_library_list_feeds            (AttacheLibrary   *self,
+                                                            GError          **error);
+/* ATTACHE_DATABASE_ERROR_NOT_FOUND if there is no such feed. */
+AttacheSubscription *attache_library_get_feed              (AttacheLibrary   *self,
+                                                            gint64            id,
+                                                            GError          **error);
+/* Unsubscribes and forgets the feed's items; their articles stay in the library.
+ * ATTACHE_DATABASE_ERROR_NOT_FOUND if there is no such feed. */
+gboolean             attache_library_remove_feed           (AttacheLibrary   *self,
+                                                            gint64            id,
+                                                            GError          **error);
+gboolean             attache_library_set_feed_fetch_full_article (AttacheLibrary *self,
+                                                                  gint64          id,
+                                                                  gboolean        fetch_full_article,
+                                                                  GError        **error);
+/* A good fetch of feed @id: sets the last fetch time to now, clears the last
+ * error and stores the validators (@etag, @last_modified: NULL clears them).
+ * @title and @site_url replace the stored ones unless NULL. */
+gboolean             attache_library_record_feed_fetched   (AttacheLibrary   *self,
+                                                            gint64            id,
+                                                            const char       *title,
+                                                            const char       *site_url,
+                                                            const char       *etag,
+                                                            const char       *last_modified,
+                                                            GError          **error);
+/* A failed fetch of feed @id: stores @message as its last error, keeping the rest. */
+gboolean             attache_library_record_feed_error     (AttacheLibrary   *self,
+                                                            gint64            id,
+                                                            const char       *message,
+                                                            GError          **error);
+/* Whether item @item_id of feed @feed_id was seen before. */
+gboolean             attache_library_has_feed_item         (AttacheLibrary   *self,
+                                                            gint64            feed_id,
+                                                            const char       *item_id,
+                                                            gboolean         *out_seen,
+                                                            GError          **error);
+/* Remembers item @item_id of feed @feed_id as seen, as article @article_id (0:
+ * none). An item seen before is left as it was. */
+gboolean             attache_library_record_feed_item      (AttacheLibrary   *self,
+                                                            gint64            feed_id,
+                                                            const char       *item_id,
+                                                            gint64            article_id,
+                                                            GError          **error);
+/* attache_library_add_article () and attache_library_record_feed_item () in one
+ * transaction: the item is remembered as the new article, or as the stored
+ * article with the same content (ATTACHE_ADD_DUPLICATE). */
+AttacheAddStatus     attache_library_add_feed_article      (AttacheLibrary   *self,
+                                                            gint64            feed_id,
+                                                            const char       *item_id,
+                                                            AttacheArticle   *article,
+                                                            gint64           *out_id,
+                                                            GError          **error);
+/* The id of the oldest article whose url (or, failing that, origin) is @url;
+ * 0 when there is none, -1 on error. */
+gint64               attache_library_find_article_by_url   (AttacheLibrary   *self,
+                                                            const char       *url,
+                                                            GError          **error);
 
 /* The same, off the calling thread. Callbacks run on the caller's main context. */
 void              attache_library_get_article_async     (AttacheLibrary      *self,

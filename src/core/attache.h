@@ -13,6 +13,7 @@
 #include "attache-database.h"
 #include "attache-extract.h"
 #include "attache-feed.h"
+#include "attache-feed-refresher.h"
 #include "attache-importer.h"
 #include "attache-language.h"
 #include "attache-library.h"
