@@ -395,6 +395,44 @@ test_runner (void)
   test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* Topics sink when the library is full of their words. */
+static void
+test_library_topics (void)
+{
+  g_autofree char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttacheLibrary) library = attache_library_open (path, &error);
+  g_autoptr(AttacheAnalysis) analysis = NULL;
+  const AttacheFoundTopic *first;
+  gint64 id;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("The harbour authority of Valmora met on day %u. The harbour "
+                                               "authority said the harbour would stay open.", i);
+
+      store_article (library, "Harbour", text);
+    }
+  id = store_article (library, "Harbour news",
+                      "The harbour authority signed a dredging contract on Monday. The harbour authority "
+                      "said the harbour authority board had approved the dredging contract in March, and the "
+                      "harbour authority expects shorter delays at the entrance.");
+
+  g_assert_true (attache_library_analyze_article (library, id, &error));
+  g_assert_no_error (error);
+  analysis = attache_library_get_analysis (library, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (analysis->topics->len, >, 0);
+
+  /* "harbour authority" is in every article: the dredging contract is this one's topic. */
+  first = g_ptr_array_index (analysis->topics, 0);
+  g_assert_cmpstr (first->label, ==, "dredging contract");
+
+  g_clear_object (&library);
+  test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -408,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/analysis/stored", test_stored);
   g_test_add_func ("/analysis/pending", test_pending);
   g_test_add_func ("/analysis/runner", test_runner);
+  g_test_add_func ("/analysis/library-topics", test_library_topics);
 
   return g_test_run ();
 }

@@ -424,12 +424,14 @@ word_weight (const char              *word,
   if (g_hash_table_contains (get_generic_words (), word))
     return 0.25;
 
-  if (stats != NULL && stats->n_documents > 0 && stats->document_frequency != NULL)
+  /* A few articles say nothing of how common a word is. */
+  if (stats != NULL && stats->n_documents >= 20 && stats->document_frequency != NULL)
     {
       guint df = GPOINTER_TO_UINT (g_hash_table_lookup (stats->document_frequency, word));
+      double others = df > 0 ? df - 1 : 0;   /* the article itself is in the library */
 
-      /* 1 for a word no other article has, towards 0.1 for one every article has. */
-      return MAX (0.1, log ((stats->n_documents + 1.0) / (df + 1.0)) / log (stats->n_documents + 1.0));
+      /* 1 for a word no other article has, down to 0.15 for one most articles have. */
+      return MAX (0.15, log (stats->n_documents / (others + 1.0)) / log (stats->n_documents));
     }
 
   return 1.0;

@@ -26,6 +26,10 @@ struct _AttacheLibrary
 
   AttacheDatabase *database;
   GMainContext    *context;   /* where signals are emitted */
+
+  /* How many articles use each word, for topics; reloaded as the library grows. */
+  GMutex             stats_lock;
+  AttacheTopicStats *stats;
 };
 
 G_DEFINE_FINAL_TYPE (AttacheLibrary, attache_library, G_TYPE_OBJECT)
@@ -66,6 +70,12 @@ attache_library_finalize (GObject *object)
 
   g_clear_object (&self->database);
   g_clear_pointer (&self->context, g_main_context_unref);
+  if (self->stats != NULL)
+    {
+      g_hash_table_unref (self->stats->document_frequency);
+      g_free (self->stats);
+    }
+  g_mutex_clear (&self->stats_lock);
 
   G_OBJECT_CLASS (attache_library_parent_class)->finalize (object);
 }
@@ -120,6 +130,7 @@ attache_library_class_init (AttacheLibraryClass *klass)
 static void
 attache_library_init (AttacheLibrary *self)
 {
+  g_mutex_init (&self->stats_lock);
 }
 
 char *
@@ -2692,6 +2703,67 @@ attache_library_list_unanalysed (AttacheLibrary  *self,
   return g_steal_pointer (&ids);
 }
 
+/* Loads how many articles use each word from the full-text index (its
+ * fts5vocab view, made once per connection), unless the stats loaded before
+ * are still close: within 10% of the library's size. Call with stats_lock. */
+static gboolean
+refresh_topic_stats (AttacheLibrary  *self,
+                     GError         **error)
+{
+  GHashTable *frequency;
+  sqlite3_stmt *stmt;
+  gint64 n;
+  int rc;
+
+  n = attache_library_count_articles (self, error);
+  if (n < 0)
+    return FALSE;
+
+  if (self->stats != NULL &&
+      ABS (n - (gint64) self->stats->n_documents) <= MAX (10, (gint64) self->stats->n_documents / 10))
+    return TRUE;
+
+  _attache_database_lock (self->database);
+
+  if (sqlite3_exec (_attache_database_get_handle (self->database),
+                    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_vocab "
+                    "USING fts5vocab (main, articles_fts, 'row')", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _attache_database_set_error (self->database, SQLITE_ERROR, _("Could not read the library"), error);
+      _attache_database_unlock (self->database);
+      return FALSE;
+    }
+
+  stmt = _attache_database_prepare (self->database, "SELECT term, doc FROM temp.articles_vocab", error);
+  if (stmt == NULL)
+    {
+      _attache_database_unlock (self->database);
+      return FALSE;
+    }
+
+  frequency = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (frequency, g_strdup (column_text (stmt, 0)),
+                         GUINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+  sqlite3_reset (stmt);
+  _attache_database_unlock (self->database);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_hash_table_unref (frequency);
+      return _attache_database_set_error (self->database, rc, _("Could not read the library"), error);
+    }
+
+  if (self->stats == NULL)
+    self->stats = g_new0 (AttacheTopicStats, 1);
+  else
+    g_hash_table_unref (self->stats->document_frequency);
+  self->stats->n_documents = n;
+  self->stats->document_frequency = frequency;
+
+  return TRUE;
+}
+
 gboolean
 attache_library_analyze_article (AttacheLibrary  *self,
                                  gint64           id,
@@ -2707,8 +2779,15 @@ attache_library_analyze_article (AttacheLibrary  *self,
     return FALSE;
 
   /* Without the lock: analysis is the slow part, and needs no database. */
+  g_mutex_lock (&self->stats_lock);
+  if (!refresh_topic_stats (self, error))
+    {
+      g_mutex_unlock (&self->stats_lock);
+      return FALSE;
+    }
   analysis = attache_analyze (attache_article_get_title (article), attache_article_get_text (article),
-                              3, NULL, error);
+                              3, self->stats, error);
+  g_mutex_unlock (&self->stats_lock);
   if (analysis == NULL)
     return FALSE;
 
