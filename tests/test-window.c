@@ -108,6 +108,37 @@ static const char fisheries_html[] =
   "<p>The deal cuts the total catch by a tenth and sets up a joint inspection service.</p>"
   "</article></body></html>";
 
+/* An analyst's note on the same strike, naming people with their roles, an
+ * organisation and countries: something for the analysis to find. */
+#define STRIKE_TALKS_FIRST_SENTENCE \
+  "Transport Minister Ilse Marran of Norland met the leaders of the dockers' union in " \
+  "Valmora on Monday to end the strike that has closed the port for a week."
+
+static const char strike_talks[] =
+  "date 2024-04-09 " STRIKE_TALKS_FIRST_SENTENCE " Marran said the government would pay "
+  "for retraining if the port authority went ahead with automation.\n"
+  "\n"
+  "The union's general secretary, Petr Halvik, said the offer came too late. \"The minister "
+  "has known about the plan for a year,\" Halvik told reporters outside the harbour office. "
+  "Marran replied that the talks would continue on Wednesday.\n"
+  "\n"
+  "The European Commission said it was following the dispute closely, as grain bound for "
+  "Estonia and Finland waits at anchor. Shipping agents in Valmora estimate the strike has "
+  "cost exporters more than 40 million euros.\n"
+  "\n"
+  "Prime Minister Anna Sorell is expected to visit the port on Thursday. Marran said she "
+  "hoped the dockers would be back at work by then.\n";
+
+/* The same strike in French, a language the analysis does not cover. */
+static const char greve_fr[] =
+  "date 2024-04-10 Les dockers du port de Valmora ont reconduit mercredi la grève qui "
+  "paralyse depuis une semaine le chargement des navires céréaliers. Le syndicat demande "
+  "que l'autorité portuaire renonce à automatiser deux des cinq terminaux à conteneurs.\n"
+  "\n"
+  "La ministre des Transports, Ilse Marran, a proposé de financer la reconversion des "
+  "salariés, une offre jugée tardive par les représentants du personnel. Les négociations "
+  "doivent reprendre jeudi matin.\n";
+
 static AttacheApplication *application;
 
 /* The application the windows belong to, registered (so started up) once. */
@@ -254,6 +285,63 @@ summary_field (Fixture    *fixture,
   GtkLabel *label = get_child (fixture, ATTACHE_TYPE_SUMMARY_PANE, GTK_WIDGET (pane), name);
 
   return gtk_label_get_text (label);
+}
+
+#define pane_child(fixture, name) \
+  get_child ((fixture), ATTACHE_TYPE_SUMMARY_PANE, \
+             GTK_WIDGET (window_child ((fixture), "summary_pane")), (name))
+
+/* What the summary pane says of the analysis: "none", "analysing",
+ * "message" or "analysis". */
+static const char *
+analysis_page (Fixture *fixture)
+{
+  return gtk_stack_get_visible_child_name (pane_child (fixture, "analysis_stack"));
+}
+
+/* The first widget under @widget (itself included) with @css_class, or NULL. */
+static GtkWidget *
+find_with_class (GtkWidget  *widget,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The label with @css_class in the @index-th row of the pane's actors. */
+static const char *
+actor_text (Fixture    *fixture,
+            guint       index,
+            const char *css_class)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (pane_child (fixture, "actor_list"), index);
+  GtkWidget *label;
+
+  g_assert_nonnull (row);
+  label = find_with_class (GTK_WIDGET (row), css_class);
+  g_assert_true (GTK_IS_LABEL (label));
+  g_assert_true (gtk_widget_get_mapped (label));
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* TRUE once the pane lists the actors of the article shown. */
+static gboolean
+actors_shown (Fixture *fixture)
+{
+  return g_strcmp0 (analysis_page (fixture), "analysis") == 0 &&
+         gtk_list_box_get_row_at_index (pane_child (fixture, "actor_list"), 0) != NULL;
 }
 
 /* Lets the stack finish its crossfade, so what is drawn is the page alone. */
@@ -756,6 +844,170 @@ test_screenshot (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     g_object_unref (files[i]);
+}
+
+/* The id of the listed article whose title starts with @prefix. */
+static gint64
+find_article_id_by_title (Fixture    *fixture,
+                          const char *prefix)
+{
+  GListModel *articles = get_articles (fixture);
+
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(AttacheArticle) article = g_list_model_get_item (articles, i);
+
+      if (g_str_has_prefix (attache_article_get_title (article), prefix))
+        return attache_article_get_id (article);
+    }
+
+  g_error ("No article titled “%s…”", prefix);
+}
+
+/* How many toasts the window shows (or hides, or shows next). */
+static guint
+toasts_shown (Fixture *fixture)
+{
+  GtkWidget *overlay = window_child (fixture, "toast_overlay");
+  guint n = 0;
+
+  /* The overlay's children: its content, then the toasts. */
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n - 1;
+}
+
+/* The summary pane shows the article's analysis, made in the background: the
+ * key actors, the topics, the subject and the summary; and says when there is
+ * none for the article's language. */
+static void
+test_analysis (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(AttacheImporter) importer = attache_importer_new (fixture->library);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(AttacheAnalysisRunner) runner = NULL;
+  g_autoptr(AttacheArticle) talks = NULL;
+  GtkAdjustment *adjustment;
+  GtkWidget *chip;
+  GtkWidget *sentence;
+  GtkLabel *subject_label;
+  const char *first_name;
+  GFile *files[3];
+
+  /* Two articles from yesterday, not analysed yet. */
+  files[0] = write_file (fixture, "grain-corridor.md", grain_corridor);
+  files[1] = write_file (fixture, "greve.txt", greve_fr);
+  attache_importer_import_files_async (importer, files, 2, NULL, import_files_cb, &results);
+  wait_until (results != NULL);
+
+  fixture_open_window (fixture);
+  g_assert_cmpuint (n_articles (fixture), ==, 2);
+
+  /* As the application does: the articles are analysed in the background. */
+  runner = attache_analysis_runner_new (fixture->library);
+  attache_window_set_analysis_runner (fixture->window, runner);
+
+  /* And one more, imported as the Import button does. */
+  files[2] = write_file (fixture, "strike-talks.txt", strike_talks);
+  import_files (fixture, &files[2], 1);
+  wait_until (n_articles (fixture) == 3);
+
+  /* The toasts that say so are gone before the picture. */
+  wait_until (toasts_shown (fixture) == 0);
+
+  /* The first new article is shown; its actors appear once it is analysed. */
+  wait_until (reader_shows (fixture, STRIKE_TALKS_FIRST_SENTENCE));
+  wait_until (actors_shown (fixture));
+
+  /* Ranked as stored: the minister, named most, with her title. */
+  first_name = actor_text (fixture, 0, "actor-name");
+  g_assert_cmpstr (first_name, ==, "Ilse Marran");
+  g_assert_nonnull (strstr (actor_text (fixture, 0, "actor-role"), "Minister"));
+  g_assert_cmpuint (g_ascii_strtoull (actor_text (fixture, 0, "actor-mentions"), NULL, 10), >=, 3);
+
+  /* The topics, the subject with its IPTC code in a tooltip, the summary. */
+  g_assert_true (gtk_widget_get_mapped (pane_child (fixture, "topics_group")));
+  chip = find_with_class (GTK_WIDGET (pane_child (fixture, "topic_box")), "topic-chip");
+  g_assert_true (GTK_IS_LABEL (chip));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (chip)), !=, "");
+  g_assert_false (gtk_widget_get_focusable (gtk_widget_get_parent (chip)));
+
+  subject_label = pane_child (fixture, "subject_label");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (subject_label)));
+  g_assert_true (g_ascii_isupper (gtk_label_get_text (subject_label)[0]));
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (GTK_WIDGET (subject_label)),
+                                   "IPTC Media Topic medtop:"));
+
+  sentence = find_with_class (GTK_WIDGET (pane_child (fixture, "summary_box")), "summary-sentence");
+  g_assert_true (GTK_IS_LABEL (sentence));
+  g_assert_true (gtk_widget_get_mapped (sentence));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sentence)), ==, STRIKE_TALKS_FIRST_SENTENCE);
+
+  /* The details are still there, under the analysis. */
+  g_assert_cmpstr (summary_field (fixture, "language_label"), ==, "English");
+
+  wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  save_png (GTK_WIDGET (fixture->window), "window-analysis.png");
+
+  /* The same in the dark style: the roles, chips and bars stay readable. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  save_png (GTK_WIDGET (fixture->window), "window-analysis-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  /* The pane scrolls: the summary and the details are further down. */
+  adjustment = gtk_scrolled_window_get_vadjustment (pane_child (fixture, "scroller"));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  g_assert_true (gtk_widget_get_mapped (pane_child (fixture, "origin_label")));
+  save_png (GTK_WIDGET (fixture->window), "window-analysis-end.png");
+
+  /* French: the models do not cover it, and the pane says so. */
+  talks = g_object_ref (attache_summary_pane_get_article (window_child (fixture, "summary_pane")));
+  attache_window_select_article (fixture->window, find_article_id_by_title (fixture, "Les dockers"));
+  wait_until (reader_shows (fixture, "Les dockers du port de Valmora"));
+  wait_until (g_strcmp0 (analysis_page (fixture), "message") == 0);
+  g_assert_cmpstr (gtk_label_get_text (pane_child (fixture, "message_label")), ==,
+                   "Analysis is not available for French");
+  g_assert_false (gtk_widget_get_mapped (pane_child (fixture, "actors_group")));
+
+  /* Back: the analysis again. */
+  attache_window_select_article (fixture->window, attache_article_get_id (talks));
+  wait_until (actors_shown (fixture));
+  g_assert_cmpstr (actor_text (fixture, 0, "actor-name"), ==, "Ilse Marran");
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_object_unref (files[i]);
+}
+
+/* Without a runner nothing is analysed, and the pane says so; once the
+ * article is analysed, the pane shows it without being asked. */
+static void
+test_analysis_changed (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "strike-talks.txt", strike_talks);
+  g_autoptr(GError) error = NULL;
+  AttacheArticle *article;
+
+  fixture_open_window (fixture);
+  import_files (fixture, &file, 1);
+  wait_until (n_articles (fixture) == 1);
+  wait_until (reader_shows (fixture, STRIKE_TALKS_FIRST_SENTENCE));
+  wait_until (g_strcmp0 (analysis_page (fixture), "message") == 0);
+  g_assert_cmpstr (gtk_label_get_text (pane_child (fixture, "message_label")), ==, "Not analysed yet");
+
+  article = attache_summary_pane_get_article (window_child (fixture, "summary_pane"));
+  g_assert_true (attache_library_analyze_article (fixture->library, attache_article_get_id (article), &error));
+  g_assert_no_error (error);
+
+  wait_until (actors_shown (fixture));
+  g_assert_cmpstr (actor_text (fixture, 0, "actor-name"), ==, "Ilse Marran");
 }
 
 /* Folders, web pages, drag and drop, paste */
@@ -1697,6 +1949,10 @@ main (int   argc,
               fixture_set_up, test_state, fixture_tear_down);
   g_test_add ("/window/screenshot", Fixture, NULL,
               fixture_set_up, test_screenshot, fixture_tear_down);
+  g_test_add ("/window/analysis", Fixture, NULL,
+              fixture_set_up, test_analysis, fixture_tear_down);
+  g_test_add ("/window/analysis-changed", Fixture, NULL,
+              fixture_set_up, test_analysis_changed, fixture_tear_down);
   g_test_add ("/window/import-menu", Fixture, NULL,
               fixture_set_up, test_import_menu, fixture_tear_down);
   g_test_add ("/window/import-folder", Fixture, NULL,

@@ -98,6 +98,7 @@ open_library (AttacheApplication *self,
               const char         *path)
 {
   g_autoptr(AttacheLibrary) library = NULL;
+  g_autoptr(AttacheAnalysisRunner) runner = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *default_path = NULL;
   AttacheWindow *window;
@@ -115,8 +116,8 @@ open_library (AttacheApplication *self,
   window = attache_window_new (self, library);
   /* New articles, and all of them after the analyser changed, are analysed in
    * the background for as long as the window is open. */
-  g_object_set_data_full (G_OBJECT (window), "attache-analysis-runner",
-                          attache_analysis_runner_new (library), g_object_unref);
+  runner = attache_analysis_runner_new (library);
+  attache_window_set_analysis_runner (window, runner);
   gtk_window_present (GTK_WINDOW (window));
 }
 

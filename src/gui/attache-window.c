@@ -44,6 +44,7 @@ struct _AttacheWindow
   AttacheLibrary       *library;         /* owned */
   AttacheArticleList   *articles;        /* owned */
   AttacheImporter      *importer;        /* owned */
+  AttacheAnalysisRunner *analysis_runner; /* owned; NULL when none */
   GSettings            *settings;        /* owned; NULL when the schema is not installed */
   GCancellable         *cancellable;     /* owned */
   /* Articles deleted while their toast offers Undo: gint64 id → AttacheArticle */
@@ -1494,6 +1495,7 @@ attache_window_constructed (GObject *object)
                     G_CALLBACK (on_selection_selection_changed_cb), self);
 
   attache_reader_set_library (self->reader, self->library);
+  attache_summary_pane_set_library (self->summary_pane, self->library);
 
   self->loaded = !attache_article_list_get_loading (self->articles);
 
@@ -1525,6 +1527,7 @@ attache_window_dispose (GObject *object)
   g_clear_pointer (&self->deleted, g_hash_table_unref);
   g_clear_object (&self->articles);
   g_clear_object (&self->importer);
+  g_clear_object (&self->analysis_runner);
   g_clear_object (&self->settings);
   g_clear_object (&self->library);
 
@@ -1695,6 +1698,19 @@ attache_window_get_library (AttacheWindow *self)
   g_return_val_if_fail (ATTACHE_IS_WINDOW (self), NULL);
 
   return self->library;
+}
+
+void
+attache_window_set_analysis_runner (AttacheWindow         *self,
+                                    AttacheAnalysisRunner *runner)
+{
+  g_return_if_fail (ATTACHE_IS_WINDOW (self));
+  g_return_if_fail (runner == NULL || ATTACHE_IS_ANALYSIS_RUNNER (runner));
+
+  if (!g_set_object (&self->analysis_runner, runner))
+    return;
+
+  attache_summary_pane_set_analysis_runner (self->summary_pane, runner);
 }
 
 void

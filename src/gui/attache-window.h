@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "attache-analysis-runner.h"
 #include "attache-application.h"
 #include "attache-library.h"
 
@@ -19,6 +20,11 @@ G_DECLARE_FINAL_TYPE (AttacheWindow, attache_window, ATTACHE, WINDOW, AdwApplica
 AttacheWindow  *attache_window_new          (AttacheApplication  *application,
                                              AttacheLibrary      *library);
 AttacheLibrary *attache_window_get_library  (AttacheWindow       *self);
+/* Keeps @runner, which analyses the library in the background, for as long as
+ * the window is open; the summary pane says when it is analysing the article
+ * shown. */
+void            attache_window_set_analysis_runner (AttacheWindow         *self,
+                                                    AttacheAnalysisRunner *runner);
 /* Imports @files into the library, off the main thread, and tells the person
  * how it went; the first new article is then selected. What win.import does
  * with the files chosen. */
