@@ -211,6 +211,19 @@ find_role (const AttacheGazetteer *gazetteer,
   if ((guint) best + 1 == first && token_is (text, &tokens[best], honorifics))
     return NULL;
 
+  /* "Transport Minister": a one-word title takes the capitalised word before it. */
+  if ((guint) best + 1 == first && (guint) best > lower_bound &&
+      is_capitalised (text, &tokens[best - 1]) && g_unichar_isalpha (g_utf8_get_char (text + tokens[best - 1].start)) &&
+      !token_is (text, &tokens[best - 1], (const char * const[]) { "the", "a", "an", "and", "of", NULL }))
+    {
+      guint categories = 0;
+      g_autofree char *before = span_string (text, tokens, best - 1, best);
+
+      if (_attache_gazetteer_lookup (gazetteer, before, &categories) == NULL ||
+          (categories & _ATTACHE_GAZ_TITLE))
+        best--;
+    }
+
   if ((guint) best > lower_bound)
     {
       guint categories = 0;
@@ -501,6 +514,15 @@ add_candidate (GHashTable         *candidates,
 
 static const char * const linking_words[] = { "of", "in", "on", NULL };
 
+/* Words for what happens somewhere: "war in Ukraine", "elections in Georgia". */
+static const char * const event_words[] = {
+  "war", "conflict", "crisis", "election", "elections", "protests", "protest", "violence",
+  "fighting", "unrest", "famine", "floods", "earthquake", "talks", "peace", "ceasefire",
+  "invasion", "occupation", "reforms", "inflation", "recession", "strike", "strikes", "coup",
+  "referendum", "summit", "sanctions", "attacks", "attack", "offensive", "drought", "outbreak",
+  "investment", "shortages", "blockade", "siege", "genocide", "insurgency", "crackdown", NULL
+};
+
 /* What a token is part of, for topics: people are never topics; other names
  * are topics only with a common word ("NATO summit", "war in Ukraine"). */
 enum
@@ -566,8 +588,9 @@ collect_candidates (GHashTable              *candidates,
           g_autofree char *link = g_utf8_strdown (text + tokens[i + 1].start, tokens[i + 1].length);
           char *linked[4] = { words->pdata[i], link, words->pdata[i + 2], NULL };
 
-          /* "war in Ukraine": a common word, then a name. */
-          if (names == NULL || (names[i] == NAME_NONE && names[i + 2] == NAME_OTHER))
+          /* "war in Ukraine": a word for an event, then a name. */
+          if (names == NULL || (names[i] == NAME_NONE && names[i + 2] == NAME_OTHER &&
+                                g_strv_contains (event_words, words->pdata[i])))
             add_candidate (candidates, text, tokens, i, i + 3, linked, 3, FALSE, in_title, stats);
         }
     }

@@ -289,14 +289,12 @@ on_articles_notify_error_cb (AttacheArticleList *articles,
 typedef struct
 {
   AttacheWindow *self;
-  AdwToast      *progress_toast;  /* "Importing 12 files…", or NULL */
 } ImportData;
 
 static void
 import_data_free (ImportData *data)
 {
   g_clear_object (&data->self);
-  g_clear_object (&data->progress_toast);
   g_free (data);
 }
 
@@ -533,9 +531,6 @@ import_files_cb (GObject      *object,
 
   self->n_imports--;
   update_import_spinner (self);
-
-  if (data->progress_toast != NULL)
-    adw_toast_dismiss (data->progress_toast);
 
   if (results == NULL)
     {
@@ -1729,18 +1724,8 @@ attache_window_import_files (AttacheWindow  *self,
   data = g_new0 (ImportData, 1);
   data->self = g_object_ref (self);
 
-  /* One file takes a blink; many can take a while. */
-  if (n_files > 1)
-    {
-      data->progress_toast = adw_toast_new_format (ngettext ("Importing %u file…",
-                                                             "Importing %u files…",
-                                                             n_files),
-                                                   n_files);
-      adw_toast_set_timeout (data->progress_toast, 0);
-      g_object_ref (data->progress_toast);
-      add_toast (self, data->progress_toast);
-    }
-
+  /* The header's spinner shows the work. (No "Importing…" toast: a toast
+   * dismissed as soon as it is shown crashes libadwaita 1.2's animation.) */
   self->n_imports++;
   update_import_spinner (self);
 
