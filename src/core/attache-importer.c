@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "attache-dispatch-private.h"
 #include "attache-importer-private.h"
 #include "attache-language.h"
 
@@ -475,7 +476,7 @@ import_progress_unref (ImportProgress *progress)
     {
       g_autoptr(GMainContext) context = g_main_context_ref (progress->context);
 
-      g_main_context_invoke (context, free_import_progress_cb, progress);
+      _attache_dispatch (context, free_import_progress_cb, progress, NULL);
     }
 }
 
@@ -523,9 +524,8 @@ report_progress (ImportProgress *progress,
   /* Sources of one priority run in the order they were added: the reports
    * arrive in order, and all before the task's own return, which has the
    * same priority and is added last. */
-  g_main_context_invoke_full (progress->context, G_PRIORITY_DEFAULT,
-                              deliver_progress_cb, report,
-                              (GDestroyNotify) progress_report_free);
+  _attache_dispatch (progress->context, deliver_progress_cb,
+                     report, (GDestroyNotify) progress_report_free);
 }
 
 /* One line saying why a folder could not be read. */

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "attache-dispatch-private.h"
 #include "attache-database-private.h"
 #include "attache-fetcher-private.h"
 #include "attache-library-private.h"
@@ -196,9 +197,8 @@ emit_analyses_changed_cb (gpointer user_data)
 static void
 notify_analyses_changed (AttacheLibrary *self)
 {
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT,
-                              emit_analyses_changed_cb,
-                              g_object_ref (self), g_object_unref);
+  _attache_dispatch (self->context, emit_analyses_changed_cb,
+                     g_object_ref (self), g_object_unref);
 }
 
 static gboolean
@@ -211,18 +211,16 @@ emit_feeds_changed_cb (gpointer user_data)
 static void
 notify_feeds_changed (AttacheLibrary *self)
 {
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT,
-                              emit_feeds_changed_cb,
-                              g_object_ref (self), g_object_unref);
+  _attache_dispatch (self->context, emit_feeds_changed_cb,
+                     g_object_ref (self), g_object_unref);
 }
 
 /* Tells the owner's main context, from whatever thread, that articles changed. */
 static void
 notify_articles_changed (AttacheLibrary *self)
 {
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT,
-                              emit_articles_changed_cb,
-                              g_object_ref (self), g_object_unref);
+  _attache_dispatch (self->context, emit_articles_changed_cb,
+                     g_object_ref (self), g_object_unref);
 }
 
 /* Binds a string, or NULL for an absent one. The text must outlive the step. */
