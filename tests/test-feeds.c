@@ -561,6 +561,70 @@ test_remove_keeps_articles (Fixture       *f,
   g_assert_cmpint (attache_library_count_articles (f->library, NULL), ==, 3);
 }
 
+/* The feeds' unread counts follow the articles' read state; a feed lists
+ * its own articles. */
+static void
+test_unread (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(AttacheFeedRefresh) first = subscribe (f, "/rss", FALSE);
+  g_autoptr(AttacheSubscription) feed = NULL;
+  g_autoptr(AttacheSubscription) after = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) none = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 article_id = attache_import_result_get_article_id (g_ptr_array_index (attache_feed_refresh_get_results (first), 0));
+  gboolean read = TRUE;
+  gboolean found;
+
+  feed = get_feed (f, 1);
+  g_assert_cmpint (feed->n_items, ==, 3);
+  g_assert_cmpint (feed->n_unread, ==, 3);
+
+  ids = attache_library_list_feed_article_ids (f->library, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 3);
+  found = FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    found |= g_array_index (ids, gint64, i) == article_id;
+  g_assert_true (found);
+
+  g_assert_true (attache_library_get_article_read (f->library, article_id, &read, &error));
+  g_assert_no_error (error);
+  g_assert_false (read);
+
+  /* Read, twice (the second changes nothing), then unread again. */
+  g_assert_true (attache_library_set_article_read (f->library, article_id, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (attache_library_set_article_read (f->library, article_id, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (attache_library_get_article_read (f->library, article_id, &read, &error));
+  g_assert_true (read);
+  after = get_feed (f, 1);
+  g_assert_cmpint (after->n_unread, ==, 2);
+  g_clear_pointer (&after, attache_subscription_free);
+
+  g_assert_true (attache_library_set_article_read (f->library, article_id, FALSE, &error));
+  after = get_feed (f, 1);
+  g_assert_cmpint (after->n_unread, ==, 3);
+  g_clear_pointer (&after, attache_subscription_free);
+
+  /* A deleted article counts no more. */
+  g_assert_true (attache_library_delete_article (f->library, article_id, &error));
+  g_assert_no_error (error);
+  after = get_feed (f, 1);
+  g_assert_cmpint (after->n_unread, ==, 2);
+  g_assert_cmpint (after->n_items, ==, 3);
+
+  g_assert_false (attache_library_set_article_read (f->library, article_id, TRUE, &error));
+  g_assert_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  none = attache_library_list_feed_article_ids (f->library, 42, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 static void
 test_opml (Fixture       *f,
            gconstpointer  data)
@@ -885,6 +949,7 @@ main (int   argc,
   ADD ("/feeds/known-link", test_known_link);
   ADD ("/feeds/atom", test_atom);
   ADD ("/feeds/remove-keeps-articles", test_remove_keeps_articles);
+  ADD ("/feeds/unread", test_unread);
   ADD ("/feeds/opml", test_opml);
   ADD ("/feeds/errors", test_errors);
   ADD ("/feeds/full-article", test_full_article);

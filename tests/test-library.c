@@ -685,6 +685,252 @@ test_article_list (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
 }
 
+/* Stories: one wire story, as three sites ran it. */
+static const char wire_story[] =
+  "The foreign ministers of the two countries agreed on Tuesday to reopen the border "
+  "crossing at Kapitan Andreevo for grain lorries, ending a standoff that had left "
+  "hundreds of trucks stranded for more than a week.\n\n"
+  "Under the deal, customs officers from both sides will inspect the cargo jointly at a "
+  "single checkpoint, and lorries carrying perishable goods will be given priority. "
+  "The agreement will be reviewed after three months.\n\n"
+  "Farmers' associations had warned that the delays were costing exporters millions of "
+  "euros a day and that part of the harvest could rot in storage. Shipping agents at the "
+  "port of Burgas said the backlog would take several days to clear.\n\n"
+  "The European Commission welcomed the agreement and said it stood ready to send "
+  "technical experts to help run the joint inspections.";
+
+static char *
+wire_version (const char *first_sentence,
+              const char *changed_word,
+              const char *source_line)
+{
+  g_autoptr(GString) text = g_string_new (wire_story);
+  const char *rest = strchr (wire_story, '\n');
+
+  g_string_assign (text, first_sentence);
+  g_string_append (text, rest);
+  if (changed_word != NULL)
+    g_string_replace (text, "several days", changed_word, 1);
+  if (source_line != NULL)
+    g_string_append_printf (text, "\n\n%s", source_line);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gint64
+add_version (AttacheLibrary *library,
+             const char     *title,
+             const char     *source,
+             const char     *text,
+             const char     *published)
+{
+  g_autoptr(AttacheArticle) article = make_article (title, text, published);
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  attache_article_set_source (article, source);
+  g_assert_cmpint (attache_library_add_article (library, article, &id, &error), ==, ATTACHE_ADD_ADDED);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+story_of (AttacheLibrary *library,
+          gint64          id)
+{
+  g_autoptr(AttacheArticle) article = attache_library_get_article (library, id, NULL);
+
+  g_assert_nonnull (article);
+  return attache_article_get_story_id (article);
+}
+
+static void
+add_three_sites (AttacheLibrary *library,
+                 gint64          ids[3])
+{
+  g_autofree char *a = wire_version ("Bulgaria and Turkey agreed on Tuesday to reopen the "
+                                     "Kapitan Andreevo crossing to grain lorries after a "
+                                     "week-long standoff.", NULL, "(Reuters)");
+  g_autofree char *b = wire_version ("SOFIA (AP) — Grain trucks stranded for days at the "
+                                     "Turkish border will be able to cross again, the two "
+                                     "governments said on Tuesday.", "four days", NULL);
+  g_autofree char *c = wire_version ("Hundreds of lorries may soon move again.", NULL,
+                                     "Reporting by the AFP bureau in Sofia; editing by our desk.");
+
+  ids[0] = add_version (library, "Border reopens to grain lorries", "Reuters", a, "2024-05-07");
+  ids[1] = add_version (library, "Grain trucks to cross Turkish border again", "AP", b, "2024-05-08");
+  ids[2] = add_version (library, "Lorries may soon move", "AFP", c, "2024-05-09");
+}
+
+static void
+test_story_versions (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) others = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[3];
+
+  add_three_sites (f->library, ids);
+
+  /* One story, whose id is its first article's. */
+  g_assert_cmpint (story_of (f->library, ids[0]), ==, ids[0]);
+  g_assert_cmpint (story_of (f->library, ids[1]), ==, ids[0]);
+  g_assert_cmpint (story_of (f->library, ids[2]), ==, ids[0]);
+
+  others = attache_library_list_story (f->library, ids[1], &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (others->len, ==, 2);
+  g_assert_cmpint (attache_article_get_id (others->pdata[0]), ==, ids[0]);
+  g_assert_cmpstr (attache_article_get_source (others->pdata[0]), ==, "Reuters");
+  g_assert_cmpint (attache_article_get_id (others->pdata[1]), ==, ids[2]);
+
+  listed = attache_library_list_articles (f->library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 3);
+  for (guint i = 0; i < listed->len; i++)
+    g_assert_cmpuint (attache_article_get_story_size (listed->pdata[i]), ==, 3);
+
+  g_clear_pointer (&others, g_ptr_array_unref);
+  others = attache_library_list_story (f->library, 999, &error);
+  g_assert_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND);
+  g_assert_null (others);
+}
+
+static void
+test_story_different (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) others = NULL;
+  g_autoptr(AttacheArticle) copy = NULL;
+  gint64 ids[3];
+  gint64 other_id;
+  gint64 id = 0;
+
+  add_three_sites (f->library, ids);
+
+  /* The same topic, another story: not grouped. */
+  other_id = add_version (f->library, "Lorry drivers protest at border delays", "BBC",
+                          "Lorry drivers blocked the road to the Kapitan Andreevo border crossing "
+                          "on Monday in protest at delays that have kept some of them waiting for "
+                          "nine days with grain bound for Turkey.\n\n"
+                          "The drivers said they had run out of food and water and accused both "
+                          "governments of ignoring them. Police asked them to clear the road; "
+                          "most moved their trucks to a car park by the evening.\n\n"
+                          "Exporters say the standoff over customs checks has cost the grain trade "
+                          "dearly, and the port of Burgas has reported a backlog of ships.",
+                          "2024-05-06");
+  g_assert_cmpint (story_of (f->library, other_id), ==, other_id);
+  others = attache_library_list_story (f->library, other_id, NULL);
+  g_assert_cmpuint (others->len, ==, 0);
+
+  /* An exact copy is still refused, and names the article it copies. */
+  {
+    g_autofree char *a = wire_version ("Bulgaria and Turkey agreed on Tuesday to reopen the "
+                                       "Kapitan Andreevo crossing to grain lorries after a "
+                                       "week-long standoff.", NULL, "(Reuters)");
+
+    copy = make_article ("Copy", a, NULL);
+    g_assert_cmpint (attache_library_add_article (f->library, copy, &id, NULL), ==, ATTACHE_ADD_DUPLICATE);
+    g_assert_cmpint (id, ==, ids[0]);
+  }
+}
+
+static void
+test_story_delete_first (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(AttacheArticle) first = NULL;
+  g_autoptr(GPtrArray) others = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[3];
+
+  add_three_sites (f->library, ids);
+  first = attache_library_get_article (f->library, ids[0], NULL);
+  g_assert_true (attache_library_delete_article (f->library, ids[0], &error));
+  g_assert_no_error (error);
+
+  /* The other two remain one story. */
+  others = attache_library_list_story (f->library, ids[1], &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (others->len, ==, 1);
+  g_assert_cmpint (attache_article_get_id (others->pdata[0]), ==, ids[2]);
+  g_clear_pointer (&others, g_ptr_array_unref);
+
+  /* A new version joins them even so. */
+  {
+    g_autofree char *d = wire_version ("Lorries carrying grain will cross again.", NULL, "(dpa)");
+    gint64 id = add_version (f->library, "Grain lorries cross again", "dpa", d, "2024-05-10");
+
+    g_assert_cmpint (story_of (f->library, id), ==, ids[0]);
+  }
+
+  /* Undo puts the first back into its story. */
+  g_assert_true (attache_library_restore_article (f->library, first, &error));
+  g_assert_no_error (error);
+  others = attache_library_list_story (f->library, ids[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (others->len, ==, 3);
+}
+
+static void
+test_story_backfill (void)
+{
+  g_autofree char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(AttacheLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[3];
+
+  library = attache_library_open (path, &error);
+  g_assert_no_error (error);
+  add_three_sites (library, ids);
+  g_clear_object (&library);
+
+  /* As a library from before stories: no signatures, no story ids. */
+  raw_exec (path, "DELETE FROM story_bands; "
+                  "UPDATE articles SET story_signature = NULL, story_id = NULL");
+
+  library = attache_library_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (story_of (library, ids[1]), ==, ids[0]);
+  g_assert_cmpint (story_of (library, ids[2]), ==, ids[0]);
+  g_assert_cmpint (attache_library_group_stories (library, &error), ==, 0);
+  g_assert_no_error (error);
+
+  g_clear_object (&library);
+  test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_story_article_list (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(AttacheArticleList) list = NULL;
+  g_autoptr(AttacheArticle) row = NULL;
+  const char * const *sources;
+  gint64 ids[3];
+  gint64 alone;
+
+  add_three_sites (f->library, ids);
+  alone = add (f->library, "Alone", "A story of its own, told once.", "2024-05-20");
+
+  list = attache_article_list_new (f->library);
+  wait_loaded (list);
+
+  /* Two rows: the single article, and the story with its earliest version. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  row = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_assert_cmpint (attache_article_get_id (row), ==, ids[0]);
+  g_assert_cmpuint (attache_article_get_story_size (row), ==, 3);
+  sources = attache_article_get_story_sources (row);
+  g_assert_nonnull (sources);
+  g_assert_cmpuint (g_strv_length ((char **) sources), ==, 2);
+  g_assert_true (g_strv_contains (sources, "AP"));
+  g_assert_true (g_strv_contains (sources, "AFP"));
+  g_assert_cmpuint (attache_article_list_find (list, alone), ==, 0);
+  g_assert_cmpuint (attache_article_list_find (list, ids[2]), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -708,6 +954,11 @@ main (int   argc,
   g_test_add_func ("/library/search/translate", test_search_translate);
   ADD ("/library/async", test_async);
   ADD ("/library/article-list", test_article_list);
+  ADD ("/library/story/versions", test_story_versions);
+  ADD ("/library/story/different", test_story_different);
+  ADD ("/library/story/delete-first", test_story_delete_first);
+  g_test_add_func ("/library/story/backfill", test_story_backfill);
+  ADD ("/library/story/article-list", test_story_article_list);
 
   return g_test_run ();
 }

@@ -141,6 +141,9 @@ static const char greve_fr[] =
 
 static AttacheApplication *application;
 
+/* Items the Harbour Post feed has beyond its first three: see dup_feed_xml (). */
+static guint harbour_extra_items;
+
 /* The application the windows belong to, registered (so started up) once. */
 static AttacheApplication *
 get_application (void)
@@ -248,6 +251,24 @@ static guint
 n_articles (Fixture *fixture)
 {
   return g_list_model_get_n_items (get_articles (fixture));
+}
+
+/* How many rows the list should have: one per story (near-duplicate versions
+ * of a wire story share a row). */
+static guint
+n_stories (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) all = attache_library_list_articles (fixture->library, NULL);
+  g_autoptr(GHashTable) stories = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      gint64 story = attache_article_get_story_id (all->pdata[i]);
+
+      g_hash_table_add (stories, g_memdup2 (&story, sizeof story));
+    }
+
+  return g_hash_table_size (stories);
 }
 
 static const char *
@@ -464,6 +485,7 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *path = NULL;
 
   fixture->dir = test_tmpdir_new ();
+  harbour_extra_items = 0;
   path = g_build_filename (fixture->dir, "library.db", NULL);
   fixture->library = attache_library_open (path, &error);
   g_assert_no_error (error);
@@ -1223,13 +1245,118 @@ test_import_folder_progress (Fixture       *fixture,
   g_test_message ("%" G_GINT64_FORMAT " articles kept of %u", n_kept - 3, n_files);
   g_assert_cmpint (n_kept, >, 3);
   g_assert_cmpint (n_kept, <, n_files + 3);
-  wait_until (n_articles (fixture) == n_kept);
+  /* One row per story: the generated wires are near-duplicates of each other. */
+  wait_until (n_articles (fixture) == n_stories (fixture));
 
   /* The article open stays open. */
   g_assert_true (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     g_object_unref (files[i]);
+}
+
+/* Feeds on the test server: /feeds/N.xml, RSS with three items (and, for
+ * feed 0, harbour_extra_items more, for a refresh to find). Feed 0 is the
+ * Harbour Post, written for these tests; the others are made of words drawn
+ * at random, so that no two items tell the same story. */
+
+static const struct { const char *title; const char *text; } harbour_items[] = {
+  { "Pilots Return to Work at Valmora After Pay Deal",
+    "Harbour pilots at Valmora went back to work on Friday after the port authority agreed to "
+    "raise night-shift pay, ending a two-day stoppage that had left tankers drifting offshore." },
+  { "Dredging of the Northern Channel Delayed Until Spring",
+    "The contractor deepening the northern channel has asked for four more months, blaming "
+    "winter storms and a shortage of spare parts for its largest dredger." },
+  { "Customs Launches Night Inspections of Container Traffic",
+    "Customs officers will inspect containers around the clock from next week, a change the "
+    "freight forwarders' association says will cut waiting times by a third." },
+  { "Ferry Operator Orders Two Electric Vessels",
+    "The island ferry company signed a contract for two battery-powered ships, the first of "
+    "which is due to enter service on the Valmora–Tarrin route in two years." },
+};
+
+static const char feed_words[] =
+  "minister council harbour grain convoy tariff quota strike union port authority shipping "
+  "agent tanker ferry customs border election coalition budget subsidy energy wind farm "
+  "pipeline refinery drought harvest fertiliser price inflation central bank governor loan "
+  "bond treasury audit court ruling appeal parliament vote committee inquiry report envoy "
+  "embassy summit treaty sanction embargo patrol navy coast guard storm flood bridge railway "
+  "tunnel airport runway cargo freight container terminal crane automation wages pension "
+  "reform hospital school teacher nurse doctor farmer fisher quota licence mine copper nickel "
+  "lithium battery factory plant export import deficit surplus forecast survey census mayor "
+  "governor province district village river delta lake forest fire rescue volunteer charity "
+  "donor grant aid relief refugee camp visa passport asylum migrant labour contract dispute";
+
+/* Words drawn at random from feed_words, the same for the same @seed. */
+static char *
+dup_random_text (guint32 seed,
+                 guint   n_words)
+{
+  g_auto(GStrv) words = g_strsplit (feed_words, " ", -1);
+  guint n_vocabulary = g_strv_length (words);
+  g_autoptr(GString) text = g_string_new (NULL);
+  GRand *rand = g_rand_new_with_seed (seed);
+
+  for (guint i = 0; i < n_words; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, i % 12 == 0 ? '.' : ' ');
+      if (i % 12 == 0 && i > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, words[g_rand_int_range (rand, 0, n_vocabulary)]);
+    }
+  g_string_append_c (text, '.');
+
+  g_rand_free (rand);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+dup_feed_xml (guint feed)
+{
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                         "<rss version=\"2.0\"><channel>");
+  guint n_items = feed == 0 ? 3 + harbour_extra_items : 3;
+
+  if (feed == 0)
+    g_string_append (xml, "<title>Harbour Post</title>");
+  else
+    g_string_append_printf (xml, "<title>Regional Wire %u</title>", feed);
+  g_string_append_printf (xml, "<link>https://news.example/%u/</link>"
+                               "<description>News</description>", feed);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *text = NULL;
+
+      if (feed == 0)
+        {
+          title = g_markup_escape_text (harbour_items[i].title, -1);
+          text = g_markup_escape_text (harbour_items[i].text, -1);
+        }
+      else
+        {
+          g_autofree char *words = dup_random_text (feed * 100 + i, 60);
+
+          title = g_strdup_printf ("Wire %u.%u: %.40s", feed, i, words);
+          text = g_steal_pointer (&words);
+        }
+
+      /* 1 to 4 April 2024, the newest last. */
+      g_string_append_printf (xml,
+                              "<item><title>%s</title>"
+                              "<link>https://news.example/%u/%u</link>"
+                              "<guid>feed-%u-item-%u</guid>"
+                              "<pubDate>%s, 0%u Apr 2024 09:%02u:00 GMT</pubDate>"
+                              "<description>%s</description></item>",
+                              title, feed, i, feed, i,
+                              (const char *[]) { "Mon", "Tue", "Wed", "Thu" }[i % 4],
+                              i % 4 + 1, feed % 60, text);
+    }
+
+  g_string_append (xml, "</channel></rss>\n");
+  return g_string_free (g_steal_pointer (&xml), FALSE);
 }
 
 /* A server on loopback with the coalition article at /politics/coalition-talks. */
@@ -1250,6 +1377,15 @@ server_cb (SoupServer        *server,
     {
       soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC,
                                         fisheries_html, strlen (fisheries_html));
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+    }
+  else if (g_str_has_prefix (path, "/feeds/") && g_str_has_suffix (path, ".xml"))
+    {
+      guint feed = (guint) g_ascii_strtoull (path + strlen ("/feeds/"), NULL, 10);
+      char *xml = dup_feed_xml (feed);
+
+      soup_server_message_set_response (msg, "application/rss+xml", SOUP_MEMORY_TAKE,
+                                        xml, strlen (xml));
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
     }
   else if (g_str_equal (path, "/markets/grain"))
@@ -1706,6 +1842,399 @@ test_import_menu (Fixture       *fixture,
   g_object_unref (section);
 }
 
+/* Feeds */
+
+static GtkListBox *
+feed_list (Fixture *fixture)
+{
+  return window_child (fixture, "feed_list");
+}
+
+/* The row of the @index-th feed (oldest subscription first), or NULL. */
+static GtkListBoxRow *
+feed_row (Fixture *fixture,
+          guint    index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (feed_list (fixture), (int) index + 1);
+
+  if (row == NULL || !gtk_widget_get_visible (GTK_WIDGET (row)))
+    return NULL;
+
+  return row;
+}
+
+static guint
+n_feed_rows (Fixture *fixture)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (feed_list (fixture)));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child) && gtk_widget_get_visible (child))
+      n++;
+
+  return n - 1;  /* All Articles */
+}
+
+/* The unread count the row shows: its label's number, 0 when hidden. */
+static guint
+feed_unread (Fixture *fixture,
+             guint    index)
+{
+  GtkListBoxRow *row = feed_row (fixture, index);
+  GtkWidget *label;
+
+  if (row == NULL)
+    return G_MAXUINT;
+
+  label = find_with_class (GTK_WIDGET (row), "feed-unread");
+  g_assert_true (GTK_IS_LABEL (label));
+  if (!gtk_widget_get_visible (label))
+    return 0;
+
+  return (guint) g_ascii_strtoull (gtk_label_get_text (GTK_LABEL (label)), NULL, 10);
+}
+
+static gboolean
+refreshing (Fixture *fixture)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (window_child (fixture, "refresh_stack")),
+                    "spinner") == 0;
+}
+
+static void
+test_feeds (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *url = server_url (fixture, "/feeds/0.xml");
+  g_autoptr(GFile) file = write_file (fixture, "port-strike.txt", port_strike);
+  g_autoptr(GPtrArray) feeds = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkSingleSelection *selection;
+  GtkListBoxRow *row;
+  gint64 feed_id;
+  gint64 first_id;
+  char *trigger;
+  GtkShortcutScope scope;
+
+  fixture_open_window (fixture);
+  import_files (fixture, &file, 1);
+  wait_until (n_articles (fixture) == 1);
+
+  /* No feeds, no Feeds section. */
+  g_assert_false (gtk_revealer_get_reveal_child (window_child (fixture, "feeds_revealer")));
+
+  /* What the Subscribe dialog does with the address. */
+  attache_window_subscribe_feed (fixture->window, url);
+  g_assert_true (importing (fixture));
+  wait_until (!importing (fixture));
+
+  feeds = attache_library_list_feeds (fixture->library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (feeds->len, ==, 1);
+  feed_id = ((AttacheSubscription *) g_ptr_array_index (feeds, 0))->id;
+  g_assert_cmpstr (((AttacheSubscription *) g_ptr_array_index (feeds, 0))->title, ==, "Harbour Post");
+
+  /* Listed with its three unread articles, and selected: the list shows them. */
+  wait_until (feed_unread (fixture, 0) == 3);
+  g_assert_true (gtk_revealer_get_reveal_child (window_child (fixture, "feeds_revealer")));
+  row = feed_row (fixture, 0);
+  wait_until (gtk_list_box_get_selected_row (feed_list (fixture)) == row);
+  wait_until (n_articles (fixture) == 3);
+  g_assert_cmpuint (attache_library_count_articles (fixture->library, NULL), ==, 4);
+  g_assert_cmpstr (adw_window_title_get_subtitle (window_child (fixture, "window_title")), ==,
+                   "Harbour Post — 3 articles");
+
+  /* All Articles, then the feed again. */
+  gtk_list_box_select_row (feed_list (fixture), window_child (fixture, "all_articles_row"));
+  g_assert_cmpuint (n_articles (fixture), ==, 4);
+  g_assert_cmpstr (adw_window_title_get_subtitle (window_child (fixture, "window_title")), ==, "4 articles");
+  gtk_list_box_select_row (feed_list (fixture), row);
+  wait_until (n_articles (fixture) == 3);
+
+  /* Opening an article lowers the count, once it has been read a moment. */
+  selection = GTK_SINGLE_SELECTION (get_articles (fixture));
+  gtk_single_selection_set_selected (selection, 0);
+  first_id = attache_article_get_id (gtk_single_selection_get_selected_item (selection));
+  wait_until (reader_shows (fixture, "Customs officers will inspect"));
+  g_assert_cmpuint (feed_unread (fixture, 0), ==, 3);
+  wait_until (feed_unread (fixture, 0) == 2);
+  {
+    gboolean read = FALSE;
+
+    g_assert_true (attache_library_get_article_read (fixture->library, first_id, &read, &error));
+    g_assert_no_error (error);
+    g_assert_true (read);
+  }
+
+  /* A refresh (F5) finds the new item: listed, unread, the open article still open. */
+  harbour_extra_items = 1;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.refresh-feeds", NULL));
+  g_assert_true (refreshing (fixture));
+  wait_until (!refreshing (fixture));
+  wait_until (n_articles (fixture) == 4);
+  wait_until (feed_unread (fixture, 0) == 3);
+  g_assert_cmpuint (attache_article_get_id (gtk_single_selection_get_selected_item (selection)), ==, first_id);
+  g_assert_true (reader_shows (fixture, "Customs officers will inspect"));
+
+  trigger = find_shortcut (GTK_WIDGET (fixture->window), "win.refresh-feeds", &scope);
+  g_assert_nonnull (trigger);
+  g_free (trigger);
+
+  /* The toasts (imported, subscribed, refreshed: one after the other) are
+   * gone before the picture. */
+  for (guint i = 0; i < 3 && toasts_shown (fixture) > 0; i++)
+    {
+      GtkWidget *toast = gtk_widget_get_last_child (window_child (fixture, "toast_overlay"));
+
+      wait_until (toasts_shown (fixture) == 0 ||
+                  gtk_widget_get_last_child (window_child (fixture, "toast_overlay")) != toast);
+    }
+  wait_until (toasts_shown (fixture) == 0);
+  wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  save_png (GTK_WIDGET (fixture->window), "window-feeds.png");
+
+  /* Unsubscribe, and Undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.unsubscribe-feed", "x", feed_id));
+  g_assert_cmpuint (n_feed_rows (fixture), ==, 0);
+  g_assert_cmpuint (n_articles (fixture), ==, 5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.undo-unsubscribe-feed", "x", feed_id));
+  wait_until (n_feed_rows (fixture) == 1);
+
+  /* Unsubscribed for good once the toast is gone: the articles stay. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.unsubscribe-feed", "x", feed_id));
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  {
+    gboolean gone = FALSE;
+
+    while (!gone)
+      {
+        g_autoptr(GPtrArray) left = NULL;
+
+        g_main_context_iteration (NULL, TRUE);
+        left = attache_library_list_feeds (fixture->library, NULL);
+        gone = left != NULL && left->len == 0;
+      }
+  }
+  g_assert_cmpint (attache_library_count_articles (fixture->library, NULL), ==, 5);
+}
+
+typedef struct
+{
+  guint  n_frames;
+  gint64 last_frame;      /* frame clock time, µs */
+  gint64 longest_gap;
+} FrameStats;
+
+static gboolean
+measure_frame_cb (GtkWidget     *widget,
+                  GdkFrameClock *frame_clock,
+                  gpointer       user_data)
+{
+  FrameStats *stats = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (stats->last_frame != 0)
+    stats->longest_gap = MAX (stats->longest_gap, now - stats->last_frame);
+  stats->last_frame = now;
+  stats->n_frames++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A hundred feeds refreshed at once: the window keeps drawing, and every item
+ * is imported. */
+static void
+test_feeds_refresh_many (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const guint n_feeds = 100;
+  FrameStats stats = { 0 };
+  g_autoptr(GError) error = NULL;
+  gint64 start, elapsed;
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+  guint tick_id;
+
+  for (guint i = 1; i <= n_feeds; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/feeds/%u.xml", i);
+      g_autofree char *url = server_url (fixture, path);
+      gint64 id;
+
+      g_assert_cmpint (attache_library_add_feed (fixture->library, url, NULL, NULL, FALSE, &id, &error),
+                       ==, ATTACHE_ADD_ADDED);
+      g_assert_no_error (error);
+    }
+
+  fixture_open_window (fixture);
+  wait_until (n_feed_rows (fixture) == n_feeds);
+
+  /* For comparison: the frames drawn in a second of idleness, the spinner turning. */
+  {
+    FrameStats idle = { 0 };
+    gboolean done = FALSE;
+
+    gtk_spinner_set_spinning (window_child (fixture, "import_spinner"), TRUE);
+    gtk_widget_set_visible (window_child (fixture, "import_spinner"), TRUE);
+    tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (fixture->window), measure_frame_cb, &idle, NULL);
+    g_timeout_add (1000, set_true_cb, &done);
+    while (!done)
+      g_main_context_iteration (NULL, TRUE);
+    gtk_widget_remove_tick_callback (GTK_WIDGET (fixture->window), tick_id);
+    gtk_widget_set_visible (window_child (fixture, "import_spinner"), FALSE);
+    g_test_message ("Idle: %u frames in 1 s, longest gap %.0f ms", idle.n_frames, idle.longest_gap / 1000.0);
+  }
+
+  tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (fixture->window), measure_frame_cb, &stats, NULL);
+  start = g_get_monotonic_time ();
+  attache_window_refresh_feeds (fixture->window);
+  g_assert_true (refreshing (fixture));
+
+  timeout_id = g_timeout_add_seconds (120, set_true_cb, &timed_out);
+  while (refreshing (fixture) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+  elapsed = g_get_monotonic_time () - start;
+  gtk_widget_remove_tick_callback (GTK_WIDGET (fixture->window), tick_id);
+
+  g_test_message ("Refreshed %u feeds in %.2f s: %u frames (%.0f per second), longest gap %.0f ms",
+                  n_feeds, elapsed / (double) G_USEC_PER_SEC, stats.n_frames,
+                  stats.n_frames / (elapsed / (double) G_USEC_PER_SEC),
+                  stats.longest_gap / 1000.0);
+
+  /* Drawn all along, never stuck for long: at least a frame every quarter of
+   * a second on average, and no gap over a second (Xvfb draws some 15 frames
+   * a second with the spinner turning and nothing else to do). */
+  g_assert_cmpuint (stats.n_frames, >=, elapsed / (250 * 1000));
+  g_assert_cmpint (stats.longest_gap, <, G_USEC_PER_SEC);
+
+  /* Every item of every feed, listed, unread. */
+  g_assert_cmpint (attache_library_count_articles (fixture->library, NULL), ==, 3 * n_feeds);
+  wait_until (n_articles (fixture) == 3 * n_feeds);
+  wait_until (feed_unread (fixture, 0) == 3 && feed_unread (fixture, n_feeds - 1) == 3);
+}
+
+/* How far off the next scheduled refresh is, in minutes (rounded). */
+static gint64
+minutes_to_refresh (Fixture *fixture)
+{
+  gint64 next = attache_window_get_next_feed_refresh (fixture->window);
+
+  if (next == 0)
+    return 0;
+
+  return (next - g_get_monotonic_time () + 30 * G_USEC_PER_SEC) / (60 * G_USEC_PER_SEC);
+}
+
+static GtkWidget *
+find_by_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The Preferences window over the main window, if shown. */
+static GtkWidget *
+find_preferences (Fixture *fixture)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  return find_by_type (GTK_WIDGET (fixture->window), ADW_TYPE_PREFERENCES_DIALOG);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_PREFERENCES_WINDOW (l->data) && gtk_widget_get_mapped (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (fixture->window))
+      return l->data;
+
+  return NULL;
+#endif
+}
+
+/* The feed-refresh-interval setting, changed in Preferences, sets when the
+ * feeds are next refreshed. */
+static void
+test_feed_refresh_interval (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  GtkWidget *preferences;
+  AdwComboRow *row;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_test_skip ("The settings schema is not compiled in GSETTINGS_SCHEMA_DIR");
+      return;
+    }
+
+  settings = g_settings_new (APP_ID);
+  g_assert_cmpuint (g_settings_get_uint (settings, "feed-refresh-interval"), ==, 60);
+
+  fixture_open_window (fixture);
+  g_assert_cmpint (minutes_to_refresh (fixture), ==, 60);
+
+  g_settings_set_uint (settings, "feed-refresh-interval", 0);
+  g_assert_cmpint (attache_window_get_next_feed_refresh (fixture->window), ==, 0);
+
+  /* Preferences (Ctrl+,), from the main menu. */
+  g_action_group_activate_action (G_ACTION_GROUP (get_application ()), "preferences", NULL);
+  wait_until ((preferences = find_preferences (fixture)) != NULL);
+  row = ADW_COMBO_ROW (find_by_type (preferences, ADW_TYPE_COMBO_ROW));
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);  /* Never */
+
+  adw_combo_row_set_selected (row, 1);  /* Every 15 minutes */
+  g_assert_cmpuint (g_settings_get_uint (settings, "feed-refresh-interval"), ==, 15);
+  g_assert_cmpint (minutes_to_refresh (fixture), ==, 15);
+
+  adw_combo_row_set_selected (row, 6);  /* Once a day */
+  g_assert_cmpint (minutes_to_refresh (fixture), ==, 24 * 60);
+
+  /* Set elsewhere: the row follows. */
+  g_settings_set_uint (settings, "feed-refresh-interval", 180);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 4);
+  g_assert_cmpint (minutes_to_refresh (fixture), ==, 180);
+
+  wait_for_frames (preferences, 3);
+  save_png (preferences, "dialog-preferences.png");
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  adw_dialog_force_close (ADW_DIALOG (preferences));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  gtk_window_destroy (GTK_WINDOW (preferences));
+#endif
+
+  g_settings_reset (settings, "feed-refresh-interval");
+  g_assert_cmpint (minutes_to_refresh (fixture), ==, 60);
+}
+
 /* Without the settings schema (not installed), the window works and keeps nothing. */
 static void
 test_no_schema (void)
@@ -1967,6 +2496,12 @@ main (int   argc,
               fixture_set_up, test_drop, fixture_tear_down);
   g_test_add ("/window/paste", Fixture, NULL,
               fixture_set_up, test_paste, fixture_tear_down);
+  g_test_add ("/window/feeds", Fixture, NULL,
+              fixture_set_up, test_feeds, fixture_tear_down);
+  g_test_add ("/window/feeds-refresh-many", Fixture, NULL,
+              fixture_set_up, test_feeds_refresh_many, fixture_tear_down);
+  g_test_add ("/window/feed-refresh-interval", Fixture, NULL,
+              fixture_set_up, test_feed_refresh_interval, fixture_tear_down);
   g_test_add_func ("/window/no-schema", test_no_schema);
   g_test_add_func ("/application/newer-library", test_newer_library);
 

@@ -470,8 +470,12 @@ run_list (const CliCommand  *command,
       json_builder_begin_array (builder);
       for (guint i = 0; i < articles->len; i++)
         {
+          AttacheArticle *article = g_ptr_array_index (articles, i);
+
           json_builder_begin_object (builder);
-          add_article_members (builder, g_ptr_array_index (articles, i));
+          add_article_members (builder, article);
+          add_int_member (builder, "story", attache_article_get_story_id (article));
+          add_int_member (builder, "also", attache_article_get_story_size (article) - 1);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -562,9 +566,35 @@ run_show (const CliCommand  *command,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       g_autoptr(AttacheAnalysis) analysis = attache_library_get_analysis (library, id, NULL);
+      g_autoptr(GPtrArray) versions = attache_library_list_story (library, id, &error);
+
+      if (versions == NULL)
+        {
+          print_article_error (id, error);
+          return CLI_EXIT_FAILED;
+        }
 
       json_builder_begin_object (builder);
       add_article_members (builder, article);
+      /* The other versions of the same story, on other sites. */
+      json_builder_set_member_name (builder, "story");
+      json_builder_begin_object (builder);
+      add_int_member (builder, "id", attache_article_get_story_id (article));
+      json_builder_set_member_name (builder, "others");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < versions->len; i++)
+        {
+          AttacheArticle *version = g_ptr_array_index (versions, i);
+
+          json_builder_begin_object (builder);
+          add_int_member (builder, "id", attache_article_get_id (version));
+          add_string_member (builder, "source", attache_article_get_source (version));
+          add_string_member (builder, "title", attache_article_get_title (version));
+          add_string_member (builder, "published", attache_article_get_published (version));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
       add_string_member (builder, "text", attache_article_get_text (article));
       json_builder_set_member_name (builder, "analysis");
       if (analysis != NULL)

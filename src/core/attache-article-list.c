@@ -3,6 +3,8 @@
  * The rows (without texts) are read in a worker thread; the model then tells its
  * views only what changed (the common head and tail are kept, with their objects),
  * so a view keeps its selection and scroll position while articles come and go.
+ * Versions of one story are one row: the earliest stands for the others, with
+ * their sources (attache_article_get_story_sources ()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,7 +20,8 @@ struct _AttacheArticleList
   GObject         parent_instance;
 
   AttacheLibrary *library;
-  GPtrArray      *articles;       /* AttacheArticle, newest first */
+  GPtrArray      *articles;       /* AttacheArticle, newest first, one per story */
+  GHashTable     *stories;        /* article id → story id, every article loaded */
   GCancellable   *cancellable;
   GError         *error;          /* why the last load failed, or NULL */
   gulong          changed_id;
@@ -105,7 +108,81 @@ same_article (AttacheArticle *a,
   return attache_article_get_id (a) == attache_article_get_id (b) &&
          g_strcmp0 (attache_article_get_title (a), attache_article_get_title (b)) == 0 &&
          g_strcmp0 (attache_article_get_published (a), attache_article_get_published (b)) == 0 &&
-         g_strcmp0 (attache_article_get_source (a), attache_article_get_source (b)) == 0;
+         g_strcmp0 (attache_article_get_source (a), attache_article_get_source (b)) == 0 &&
+         attache_article_get_story_size (a) == attache_article_get_story_size (b) &&
+         attache_article_get_story_id (a) == attache_article_get_story_id (b) &&
+         (attache_article_get_story_sources (a) == NULL) == (attache_article_get_story_sources (b) == NULL) &&
+         (attache_article_get_story_sources (a) == NULL ||
+          g_strv_equal (attache_article_get_story_sources (a), attache_article_get_story_sources (b)));
+}
+
+static void
+add_source (GPtrArray  *sources,
+            const char *source,
+            const char *own_source)
+{
+  if (source == NULL || g_strcmp0 (source, own_source) == 0)
+    return;
+  for (guint i = 0; i < sources->len; i++)
+    if (g_str_equal (g_ptr_array_index (sources, i), source))
+      return;
+  g_ptr_array_add (sources, g_strdup (source));
+}
+
+/* @articles newest first → one row per story, in the same order: the earliest
+ * version (the last in this order) stands for its story. Fills @stories. */
+static GPtrArray *
+collapse_stories (GPtrArray  *articles,
+                  GHashTable *stories)
+{
+  g_autoptr(GHashTable) first = g_hash_table_new (g_int64_hash, g_int64_equal);   /* story → earliest */
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_hash_table_remove_all (stories);
+
+  for (guint i = articles->len; i-- > 0; )
+    {
+      AttacheArticle *article = g_ptr_array_index (articles, i);
+      gint64 *id = g_new (gint64, 1);
+      gint64 *story = g_new (gint64, 1);
+
+      *id = attache_article_get_id (article);
+      *story = attache_article_get_story_id (article) > 0 ? attache_article_get_story_id (article) : *id;
+      g_hash_table_insert (stories, id, story);
+
+      if (attache_article_get_story_size (article) > 1)
+        {
+          AttacheArticle *earliest = g_hash_table_lookup (first, story);
+
+          if (earliest == NULL)
+            g_hash_table_insert (first, story, article);
+          else
+            {
+              g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_free);
+              const char * const *known = attache_article_get_story_sources (earliest);
+
+              for (guint k = 0; known != NULL && known[k] != NULL; k++)
+                g_ptr_array_add (sources, g_strdup (known[k]));
+              add_source (sources, attache_article_get_source (article),
+                          attache_article_get_source (earliest));
+              g_ptr_array_add (sources, NULL);
+              attache_article_set_story_sources (earliest, (const char * const *) sources->pdata);
+            }
+        }
+    }
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      AttacheArticle *article = g_ptr_array_index (articles, i);
+      gint64 story = attache_article_get_story_id (article);
+
+      if (attache_article_get_story_size (article) > 1 &&
+          g_hash_table_lookup (first, &story) != article)
+        continue;
+      g_ptr_array_add (rows, g_object_ref (article));
+    }
+
+  return rows;
 }
 
 /* Replaces the rows with @fresh, announcing only the middle part that differs. */
@@ -162,8 +239,10 @@ list_articles_cb (GObject      *object,
     }
   else
     {
+      g_autoptr(GPtrArray) rows = collapse_stories (fresh, self->stories);
+
       set_error (self, NULL);
-      apply_rows (self, fresh);
+      apply_rows (self, rows);
     }
 
   if (self->reload_pending)
@@ -237,6 +316,7 @@ attache_article_list_finalize (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->articles, g_ptr_array_unref);
+  g_clear_pointer (&self->stories, g_hash_table_unref);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (attache_article_list_parent_class)->finalize (object);
@@ -319,6 +399,7 @@ static void
 attache_article_list_init (AttacheArticleList *self)
 {
   self->articles = g_ptr_array_new_with_free_func (g_object_unref);
+  self->stories = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->cancellable = g_cancellable_new ();
 }
 
@@ -348,10 +429,20 @@ guint
 attache_article_list_find (AttacheArticleList *self,
                            gint64              id)
 {
+  const gint64 *story;
+
   g_return_val_if_fail (ATTACHE_IS_ARTICLE_LIST (self), G_MAXUINT);
 
   for (guint i = 0; i < self->articles->len; i++)
     if (attache_article_get_id (g_ptr_array_index (self->articles, i)) == id)
+      return i;
+
+  /* A version of a story another article stands for: that article's row. */
+  story = g_hash_table_lookup (self->stories, &id);
+  if (story == NULL)
+    return G_MAXUINT;
+  for (guint i = 0; i < self->articles->len; i++)
+    if (attache_article_get_story_id (g_ptr_array_index (self->articles, i)) == *story)
       return i;
 
   return G_MAXUINT;

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AttacheArticleList, attache_article_list, ATTACHE, ARTICLE_LIST, GObject)
 
-/* Items are AttacheArticle without their text. The list reloads itself, off the
+/* Items are AttacheArticle without their text, one per story: the earliest
+ * version stands for the others, its story sources set to theirs. The list reloads itself, off the
  * main thread, whenever the library's articles change. */
 AttacheArticleList *attache_article_list_new          (AttacheLibrary      *library);
 AttacheLibrary     *attache_article_list_get_library  (AttacheArticleList  *self);
@@ -26,7 +27,8 @@ gboolean            attache_article_list_get_loading  (AttacheArticleList  *self
 const GError       *attache_article_list_get_error    (AttacheArticleList  *self);
 /* Starts a reload now. */
 void                attache_article_list_reload       (AttacheArticleList  *self);
-/* Position of the article with @id, or G_MAXUINT. */
+/* Position of the article with @id, or of the article standing for its story,
+ * or G_MAXUINT. */
 guint               attache_article_list_find         (AttacheArticleList  *self,
                                                        gint64               id);
 

@@ -30,6 +30,9 @@ struct _AttacheArticle
   guint      n_words;
   guint      n_chars;
   AttacheFetchResult *capture;
+  gint64     story_id;
+  guint      story_size;
+  char     **story_sources;
 };
 
 G_DEFINE_FINAL_TYPE (AttacheArticle, attache_article, G_TYPE_OBJECT)
@@ -50,6 +53,9 @@ enum {
   PROP_N_WORDS,
   PROP_N_CHARS,
   PROP_CAPTURE,
+  PROP_STORY_ID,
+  PROP_STORY_SIZE,
+  PROP_STORY_SOURCES,
   N_PROPS
 };
 
@@ -71,6 +77,7 @@ attache_article_finalize (GObject *object)
   g_clear_pointer (&self->sha256, g_free);
   g_clear_pointer (&self->origin, g_free);
   g_clear_pointer (&self->capture, attache_fetch_result_unref);
+  g_clear_pointer (&self->story_sources, g_strfreev);
 
   G_OBJECT_CLASS (attache_article_parent_class)->finalize (object);
 }
@@ -99,6 +106,9 @@ attache_article_get_property (GObject    *object,
     case PROP_N_WORDS:   g_value_set_uint (value, self->n_words); break;
     case PROP_N_CHARS:   g_value_set_uint (value, self->n_chars); break;
     case PROP_CAPTURE:   g_value_set_boxed (value, self->capture); break;
+    case PROP_STORY_ID:  g_value_set_int64 (value, self->story_id); break;
+    case PROP_STORY_SIZE: g_value_set_uint (value, self->story_size); break;
+    case PROP_STORY_SOURCES: g_value_set_boxed (value, self->story_sources); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -128,6 +138,9 @@ attache_article_set_property (GObject      *object,
     case PROP_N_WORDS:   attache_article_set_n_words (self, g_value_get_uint (value)); break;
     case PROP_N_CHARS:   attache_article_set_n_chars (self, g_value_get_uint (value)); break;
     case PROP_CAPTURE:   attache_article_set_capture (self, g_value_get_boxed (value)); break;
+    case PROP_STORY_ID:  attache_article_set_story_id (self, g_value_get_int64 (value)); break;
+    case PROP_STORY_SIZE: attache_article_set_story_size (self, g_value_get_uint (value)); break;
+    case PROP_STORY_SOURCES: attache_article_set_story_sources (self, g_value_get_boxed (value)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -158,6 +171,9 @@ attache_article_class_init (AttacheArticleClass *klass)
   properties[PROP_N_CHARS] = g_param_spec_uint ("n-chars", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   properties[PROP_CAPTURE] = g_param_spec_boxed ("capture", NULL, NULL, ATTACHE_TYPE_FETCH_RESULT, flags);
+  properties[PROP_STORY_ID] = g_param_spec_int64 ("story-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_STORY_SIZE] = g_param_spec_uint ("story-size", NULL, NULL, 1, G_MAXUINT, 1, flags);
+  properties[PROP_STORY_SOURCES] = g_param_spec_boxed ("story-sources", NULL, NULL, G_TYPE_STRV, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -165,6 +181,7 @@ attache_article_class_init (AttacheArticleClass *klass)
 static void
 attache_article_init (AttacheArticle *self)
 {
+  self->story_size = 1;
 }
 
 AttacheArticle *
@@ -414,6 +431,72 @@ attache_article_set_capture (AttacheArticle     *self,
   if (capture != NULL)
     self->capture = attache_fetch_result_ref (capture);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPTURE]);
+}
+
+gint64
+attache_article_get_story_id (AttacheArticle *self)
+{
+  g_return_val_if_fail (ATTACHE_IS_ARTICLE (self), 0);
+  return self->story_id;
+}
+
+void
+attache_article_set_story_id (AttacheArticle *self,
+                              gint64          story_id)
+{
+  g_return_if_fail (ATTACHE_IS_ARTICLE (self));
+  g_return_if_fail (story_id >= 0);
+
+  if (self->story_id != story_id)
+    {
+      self->story_id = story_id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY_ID]);
+    }
+}
+
+guint
+attache_article_get_story_size (AttacheArticle *self)
+{
+  g_return_val_if_fail (ATTACHE_IS_ARTICLE (self), 1);
+  return self->story_size;
+}
+
+void
+attache_article_set_story_size (AttacheArticle *self,
+                                guint           story_size)
+{
+  g_return_if_fail (ATTACHE_IS_ARTICLE (self));
+  g_return_if_fail (story_size >= 1);
+
+  if (self->story_size != story_size)
+    {
+      self->story_size = story_size;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY_SIZE]);
+    }
+}
+
+const char * const *
+attache_article_get_story_sources (AttacheArticle *self)
+{
+  g_return_val_if_fail (ATTACHE_IS_ARTICLE (self), NULL);
+  return (const char * const *) self->story_sources;
+}
+
+void
+attache_article_set_story_sources (AttacheArticle     *self,
+                                   const char * const *sources)
+{
+  g_return_if_fail (ATTACHE_IS_ARTICLE (self));
+
+  if (self->story_sources == NULL && sources == NULL)
+    return;
+  if (self->story_sources != NULL && sources != NULL &&
+      g_strv_equal ((const char * const *) self->story_sources, sources))
+    return;
+
+  g_strfreev (self->story_sources);
+  self->story_sources = g_strdupv ((char **) sources);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY_SOURCES]);
 }
 
 guint

@@ -77,6 +77,23 @@ AttacheFetchResult *attache_article_get_capture  (AttacheArticle     *self);
 void            attache_article_set_capture      (AttacheArticle     *self,
                                                   AttacheFetchResult *capture);
 
+/* Versions of one story (the same wire copy on several sites) share a story
+ * id: the id of the article that started the story; 0 until stored. */
+gint64          attache_article_get_story_id     (AttacheArticle *self);
+void            attache_article_set_story_id     (AttacheArticle *self,
+                                                  gint64          story_id);
+/* How many articles of the library are versions of this one's story, itself
+ * included: 1 when it stands alone. Set by attache_library_list_articles (). */
+guint           attache_article_get_story_size   (AttacheArticle *self);
+void            attache_article_set_story_size   (AttacheArticle *self,
+                                                  guint           story_size);
+/* The sources (publishers) of the other versions of the story, each once, or
+ * NULL when not known. Set by AttacheArticleList on the article standing for
+ * its story. */
+const char * const *attache_article_get_story_sources (AttacheArticle     *self);
+void            attache_article_set_story_sources (AttacheArticle     *self,
+                                                   const char * const *sources);
+
 /* Counts words in @text (sequences of letters or digits). */
 guint           attache_count_words              (const char     *text);
 

@@ -171,6 +171,33 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX feed_items_by_article ON feed_items (article_id);"
   "CREATE INDEX articles_by_origin ON articles (origin);",
+
+  /* Whether the analyst has opened each article (shown in the reader for a
+   * moment), for the unread counts of the feeds. */
+  "ALTER TABLE articles ADD COLUMN read INTEGER NOT NULL DEFAULT 0;",
+
+  /* Stories: versions of one story (the same wire copy on several sites) are
+   * grouped, not refused. story_id is the id of the article that started the
+   * story (it stays the story's key after that article is deleted);
+   * story_signature is the MinHash signature of the text (attache-story.c),
+   * NULL until computed: the library computes the missing ones in C when it is
+   * opened, a batch per transaction, which also groups the articles stored
+   * before; an empty blob is a text too short to group. story_bands indexes the
+   * signature's bands: two articles are compared when they share one. */
+  "ALTER TABLE articles ADD COLUMN story_id INTEGER;"
+  "ALTER TABLE articles ADD COLUMN story_signature BLOB;"
+  "CREATE INDEX articles_by_story ON articles (story_id);"
+  "CREATE INDEX articles_without_signature ON articles (id) WHERE story_signature IS NULL;"
+  "CREATE TABLE story_bands ("
+  "  band_key   INTEGER NOT NULL,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (band_key, article_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX story_bands_by_article ON story_bands (article_id);"
+  "CREATE TRIGGER articles_story_insert AFTER INSERT ON articles"
+  "  WHEN new.story_id IS NULL BEGIN"
+  "  UPDATE articles SET story_id = new.id WHERE id = new.id;"
+  "END;",
 };
 
 static void

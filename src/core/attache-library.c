@@ -20,6 +20,7 @@
 #include "attache-database-private.h"
 #include "attache-fetcher-private.h"
 #include "attache-library-private.h"
+#include "attache-story-private.h"
 
 struct _AttacheLibrary
 {
@@ -28,12 +29,24 @@ struct _AttacheLibrary
   AttacheDatabase *database;
   GMainContext    *context;   /* where signals are emitted */
 
+  /* "articles-changed" in a burst (a refresh of a hundred feeds stores
+   * hundreds of articles) is emitted at most every ARTICLES_CHANGED_INTERVAL_MS. */
+  GMutex             notify_lock;
+  gboolean           articles_changed_pending;
+  gint64             articles_changed_last;   /* monotonic time of the last emission */
+  guint              articles_changed_burst;  /* emissions in a row, each soon after the last */
+
   /* How many articles use each word, for topics; reloaded as the library grows. */
   GMutex             stats_lock;
   AttacheTopicStats *stats;
 };
 
 G_DEFINE_FINAL_TYPE (AttacheLibrary, attache_library, G_TYPE_OBJECT)
+
+/* The shortest time between two "articles-changed" in a burst of changes,
+ * once ARTICLES_CHANGED_FREE have been emitted at once. */
+#define ARTICLES_CHANGED_INTERVAL_MS 250
+#define ARTICLES_CHANGED_FREE        2
 
 enum {
   ARTICLES_CHANGED,
@@ -61,8 +74,8 @@ G_DEFINE_BOXED_TYPE (AttacheSubscription, attache_subscription,
 /* The columns every article query selects, in this order (see article_from_row). */
 #define ARTICLE_COLUMNS \
   "a.id, a.title, a.source, a.url, a.author, a.published, a.imported, a.language, " \
-  "a.sha256, a.origin, a.n_words, a.n_chars"
-#define N_ARTICLE_COLUMNS 12
+  "a.sha256, a.origin, a.n_words, a.n_chars, coalesce (a.story_id, a.id)"
+#define N_ARTICLE_COLUMNS 13
 
 static void
 attache_library_finalize (GObject *object)
@@ -77,6 +90,7 @@ attache_library_finalize (GObject *object)
       g_free (self->stats);
     }
   g_mutex_clear (&self->stats_lock);
+  g_mutex_clear (&self->notify_lock);
 
   G_OBJECT_CLASS (attache_library_parent_class)->finalize (object);
 }
@@ -117,8 +131,9 @@ attache_library_class_init (AttacheLibraryClass *klass)
   /**
    * AttacheLibrary::feeds-changed:
    *
-   * Feed subscriptions were added, removed or fetched. Emitted on the main
-   * context the library was opened on.
+   * Feed subscriptions were added, removed or fetched, or an article's read
+   * state changed (the feeds' unread counts). Emitted on the main context the
+   * library was opened on.
    */
   signals[FEEDS_CHANGED] =
     g_signal_new ("feeds-changed",
@@ -132,6 +147,7 @@ static void
 attache_library_init (AttacheLibrary *self)
 {
   g_mutex_init (&self->stats_lock);
+  g_mutex_init (&self->notify_lock);
 }
 
 char *
@@ -163,6 +179,14 @@ attache_library_open (const char  *path,
   self->database = g_steal_pointer (&database);
   self->context = g_main_context_ref_thread_default ();
 
+  /* Articles stored before stories existed have no signature yet: compute
+   * them now (once; nothing to do on later opens). */
+  if (attache_library_group_stories (self, error) < 0)
+    {
+      g_object_unref (self);
+      return NULL;
+    }
+
   return self;
 }
 
@@ -183,7 +207,22 @@ attache_library_get_database (AttacheLibrary *self)
 static gboolean
 emit_articles_changed_cb (gpointer user_data)
 {
-  g_signal_emit (user_data, signals[ARTICLES_CHANGED], 0);
+  AttacheLibrary *self = user_data;
+
+  gint64 now = g_get_monotonic_time ();
+
+  g_mutex_lock (&self->notify_lock);
+  self->articles_changed_pending = FALSE;
+  /* Still the same burst while the emissions come closer than twice the interval. */
+  if (self->articles_changed_last != 0 &&
+      now - self->articles_changed_last < 2 * ARTICLES_CHANGED_INTERVAL_MS * 1000)
+    self->articles_changed_burst++;
+  else
+    self->articles_changed_burst = 0;
+  self->articles_changed_last = now;
+  g_mutex_unlock (&self->notify_lock);
+
+  g_signal_emit (self, signals[ARTICLES_CHANGED], 0);
   return G_SOURCE_REMOVE;
 }
 
@@ -219,8 +258,43 @@ notify_feeds_changed (AttacheLibrary *self)
 static void
 notify_articles_changed (AttacheLibrary *self)
 {
-  _attache_dispatch (self->context, emit_articles_changed_cb,
-                     g_object_ref (self), g_object_unref);
+  gint64 wait_ms;
+
+  g_mutex_lock (&self->notify_lock);
+
+  /* One emission tells of all the changes made before it runs. */
+  if (self->articles_changed_pending)
+    {
+      g_mutex_unlock (&self->notify_lock);
+      return;
+    }
+
+  self->articles_changed_pending = TRUE;
+  wait_ms = 0;
+  if (self->articles_changed_burst >= ARTICLES_CHANGED_FREE)
+    wait_ms = (self->articles_changed_last + ARTICLES_CHANGED_INTERVAL_MS * 1000 -
+               g_get_monotonic_time ()) / 1000;
+  g_mutex_unlock (&self->notify_lock);
+
+  /* At once, unless this is a burst (many changes, one soon after the
+   * other): then at most every ARTICLES_CHANGED_INTERVAL_MS, each emission
+   * telling of all the changes before it. Whoever listens (the article list
+   * reloads) is not asked to redo its work hundreds of times a second. */
+  if (wait_ms <= 0)
+    {
+      _attache_dispatch (self->context, emit_articles_changed_cb,
+                         g_object_ref (self), g_object_unref);
+    }
+  else
+    {
+      GSource *source = g_timeout_source_new ((guint) wait_ms);
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, emit_articles_changed_cb, g_object_ref (self), g_object_unref);
+      g_source_set_static_name (source, "[attache] articles-changed");
+      g_source_attach (source, self->context);
+      g_source_unref (source);
+    }
 }
 
 /* Binds a string, or NULL for an absent one. The text must outlive the step. */
@@ -261,6 +335,7 @@ article_from_row (sqlite3_stmt *stmt)
   attache_article_set_origin (article, column_text (stmt, 9));
   attache_article_set_n_words (article, sqlite3_column_int (stmt, 10));
   attache_article_set_n_chars (article, sqlite3_column_int (stmt, 11));
+  attache_article_set_story_id (article, sqlite3_column_int64 (stmt, 12));
 
   return article;
 }
@@ -327,12 +402,15 @@ find_duplicate (AttacheLibrary  *self,
 
 /* Call with the lock and a transaction held. @id 0 lets sqlite choose. */
 static gint64
-insert_article (AttacheLibrary  *self,
-                AttacheArticle  *article,
-                gint64           id,
-                const char      *fingerprint,
-                GError         **error)
+insert_article (AttacheLibrary               *self,
+                AttacheArticle               *article,
+                gint64                        id,
+                const char                   *fingerprint,
+                gint64                        story_id,
+                const AttacheStorySignature  *signature,
+                GError                      **error)
 {
+  guint8 signature_bytes[ATTACHE_STORY_SIGNATURE_SIZE];
   GDateTime *imported = attache_article_get_imported (article);
   g_autofree char *imported_iso = NULL;
   sqlite3_stmt *stmt;
@@ -341,8 +419,8 @@ insert_article (AttacheLibrary  *self,
   stmt = _attache_database_prepare (self->database,
                                     "INSERT INTO articles (id, title, source, url, author, published, "
                                     "  imported, language, body, sha256, fingerprint, origin, "
-                                    "  n_words, n_chars) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                                    "  n_words, n_chars, story_id, story_signature) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
                                     error);
   if (stmt == NULL)
     return 0;
@@ -373,6 +451,17 @@ insert_article (AttacheLibrary  *self,
   bind_text (stmt, 12, attache_article_get_origin (article));
   sqlite3_bind_int (stmt, 13, attache_article_get_n_words (article));
   sqlite3_bind_int (stmt, 14, attache_article_get_n_chars (article));
+  if (story_id > 0)
+    sqlite3_bind_int64 (stmt, 15, story_id);
+  else
+    sqlite3_bind_null (stmt, 15);   /* a story of its own: the trigger sets its id */
+  if (signature != NULL)
+    {
+      _attache_story_signature_to_bytes (signature, signature_bytes);
+      sqlite3_bind_blob (stmt, 16, signature_bytes, sizeof signature_bytes, SQLITE_STATIC);
+    }
+  else
+    sqlite3_bind_zeroblob (stmt, 16, 0);   /* too short to group */
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
@@ -389,6 +478,143 @@ insert_article (AttacheLibrary  *self,
     }
 
   return sqlite3_last_insert_rowid (_attache_database_get_handle (self->database));
+}
+
+/* Call with the lock held. The story the text of @signature belongs to: that of
+ * the most similar stored article (other than @self_id) whose signature agrees
+ * at ATTACHE_STORY_MIN_SIMILARITY of its positions or more, the older story on
+ * a tie. 0 when there is none, -1 on error. */
+static gint64
+find_story (AttacheLibrary               *self,
+            const AttacheStorySignature  *signature,
+            gint64                        self_id,
+            GError                      **error)
+{
+  gint64 keys[ATTACHE_STORY_N_BANDS];
+  double best_similarity = 0;
+  gint64 best_story = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  G_STATIC_ASSERT (ATTACHE_STORY_N_BANDS == 20);
+
+  stmt = _attache_database_prepare (self->database,
+                                    "SELECT coalesce (a.story_id, a.id), a.story_signature FROM articles a "
+                                    "WHERE a.id IN (SELECT article_id FROM story_bands WHERE band_key IN "
+                                    "  (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                                    "   ?15, ?16, ?17, ?18, ?19, ?20)) "
+                                    "  AND a.id != ?21",
+                                    error);
+  if (stmt == NULL)
+    return -1;
+
+  _attache_story_signature_band_keys (signature, keys);
+  for (guint i = 0; i < ATTACHE_STORY_N_BANDS; i++)
+    sqlite3_bind_int64 (stmt, i + 1, keys[i]);
+  sqlite3_bind_int64 (stmt, ATTACHE_STORY_N_BANDS + 1, self_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttacheStorySignature other;
+      gint64 story = sqlite3_column_int64 (stmt, 0);
+      double similarity;
+
+      if (!_attache_story_signature_from_bytes (sqlite3_column_blob (stmt, 1),
+                                                sqlite3_column_bytes (stmt, 1), &other))
+        continue;
+
+      similarity = _attache_story_signature_similarity (signature, &other);
+      if (similarity < ATTACHE_STORY_MIN_SIMILARITY)
+        continue;
+      if (similarity > best_similarity ||
+          (similarity == best_similarity && story < best_story))
+        {
+          best_similarity = similarity;
+          best_story = story;
+        }
+    }
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _attache_database_set_error (self->database, rc, _("Could not read the library"), error);
+      return -1;
+    }
+
+  return best_story;
+}
+
+/* Call with the lock and a transaction held. */
+static gboolean
+insert_story_bands (AttacheLibrary               *self,
+                    gint64                        id,
+                    const AttacheStorySignature  *signature,
+                    GError                      **error)
+{
+  gint64 keys[ATTACHE_STORY_N_BANDS];
+  sqlite3_stmt *stmt;
+
+  stmt = _attache_database_prepare (self->database,
+                                    "INSERT OR IGNORE INTO story_bands (band_key, article_id) VALUES (?1, ?2)",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  _attache_story_signature_band_keys (signature, keys);
+  for (guint i = 0; i < ATTACHE_STORY_N_BANDS; i++)
+    {
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, keys[i]);
+      sqlite3_bind_int64 (stmt, 2, id);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return _attache_database_set_error (self->database, rc, _("Could not store the article"), error);
+    }
+
+  return TRUE;
+}
+
+/* Call with the lock and a transaction held. Inserts @article (with id @id, or
+ * a new one when 0) into the story of its closest version, or a story of its
+ * own. A restored article (@id set) keeps the story it had. Returns the id, 0
+ * on error; *@out_story_id is the story's. */
+static gint64
+insert_article_in_story (AttacheLibrary  *self,
+                         AttacheArticle  *article,
+                         gint64           id,
+                         const char      *fingerprint,
+                         gint64          *out_story_id,
+                         GError         **error)
+{
+  AttacheStorySignature signature;
+  gboolean groupable;
+  gint64 story_id = 0;
+  gint64 new_id;
+
+  groupable = _attache_story_signature_compute (attache_article_get_text (article), &signature);
+
+  if (id > 0)
+    story_id = attache_article_get_story_id (article);
+  if (story_id <= 0 && groupable)
+    {
+      story_id = find_story (self, &signature, id, error);
+      if (story_id < 0)
+        return 0;
+    }
+  if (story_id <= 0 && id > 0)
+    story_id = id;
+
+  new_id = insert_article (self, article, id, fingerprint, story_id,
+                           groupable ? &signature : NULL, error);
+  if (new_id <= 0)
+    return 0;
+  if (groupable && !insert_story_bands (self, new_id, &signature, error))
+    return 0;
+
+  *out_story_id = story_id > 0 ? story_id : new_id;
+  return new_id;
 }
 
 /* gzip for the raw pages kept in captures. */
@@ -541,6 +767,7 @@ attache_library_add_article (AttacheLibrary  *self,
 {
   g_autofree char *fingerprint = NULL;
   gint64 duplicate;
+  gint64 story_id = 0;
   gint64 id;
 
   g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), ATTACHE_ADD_FAILED);
@@ -574,7 +801,7 @@ attache_library_add_article (AttacheLibrary  *self,
       return ATTACHE_ADD_DUPLICATE;
     }
 
-  id = insert_article (self, article, 0, fingerprint, error);
+  id = insert_article_in_story (self, article, 0, fingerprint, &story_id, error);
   if (id <= 0)
     goto failed_rollback;
   if (attache_article_get_capture (article) != NULL &&
@@ -586,6 +813,7 @@ attache_library_add_article (AttacheLibrary  *self,
   _attache_database_unlock (self->database);
 
   attache_article_set_id (article, id);
+  attache_article_set_story_id (article, story_id);
   if (out_id != NULL)
     *out_id = id;
 
@@ -605,6 +833,7 @@ attache_library_restore_article (AttacheLibrary  *self,
                                  GError         **error)
 {
   g_autofree char *fingerprint = NULL;
+  gint64 story_id = 0;
   gint64 id;
 
   g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), FALSE);
@@ -624,7 +853,8 @@ attache_library_restore_article (AttacheLibrary  *self,
       return FALSE;
     }
 
-  id = insert_article (self, article, attache_article_get_id (article), fingerprint, error);
+  id = insert_article_in_story (self, article, attache_article_get_id (article), fingerprint,
+                                &story_id, error);
   if (id <= 0 ||
       (attache_article_get_capture (article) != NULL &&
        !insert_capture (self, id, attache_article_get_capture (article), error)) ||
@@ -637,6 +867,7 @@ attache_library_restore_article (AttacheLibrary  *self,
 
   _attache_database_unlock (self->database);
 
+  attache_article_set_story_id (article, story_id);
   notify_articles_changed (self);
   return TRUE;
 }
@@ -684,6 +915,47 @@ out:
   return article;
 }
 
+/* Call with the lock held. Sets the story size of each of @articles: one
+ * query over the story index for the stories of more than one article. */
+static gboolean
+set_story_sizes (AttacheLibrary  *self,
+                 GPtrArray       *articles,
+                 GError         **error)
+{
+  g_autoptr(GHashTable) sizes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _attache_database_prepare (self->database,
+                                    "SELECT story_id, count(*) FROM articles WHERE story_id IS NOT NULL "
+                                    "GROUP BY story_id HAVING count(*) > 1",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (sizes, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _attache_database_set_error (self->database, rc, _("Could not read the library"), error);
+
+  if (g_hash_table_size (sizes) == 0)
+    return TRUE;
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      AttacheArticle *article = g_ptr_array_index (articles, i);
+      gint64 story_id = attache_article_get_story_id (article);
+      gpointer size = g_hash_table_lookup (sizes, &story_id);
+
+      if (size != NULL)
+        attache_article_set_story_size (article, GPOINTER_TO_UINT (size));
+    }
+
+  return TRUE;
+}
+
 GPtrArray *
 attache_library_list_articles (AttacheLibrary  *self,
                                GError         **error)
@@ -712,6 +984,13 @@ attache_library_list_articles (AttacheLibrary  *self,
     g_ptr_array_add (articles, article_from_row (stmt));
 
   sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE && !set_story_sizes (self, articles, error))
+    {
+      _attache_database_unlock (self->database);
+      return NULL;
+    }
+
   _attache_database_unlock (self->database);
 
   if (rc != SQLITE_DONE)
@@ -721,6 +1000,191 @@ attache_library_list_articles (AttacheLibrary  *self,
     }
 
   return g_steal_pointer (&articles);
+}
+
+GPtrArray *
+attache_library_list_story (AttacheLibrary  *self,
+                            gint64           article_id,
+                            GError         **error)
+{
+  g_autoptr(GPtrArray) articles = NULL;
+  sqlite3_stmt *stmt;
+  gint64 story_id = 0;
+  int rc;
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  _attache_database_lock (self->database);
+
+  stmt = _attache_database_prepare (self->database,
+                                    "SELECT coalesce (story_id, id) FROM articles WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto out;
+
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    story_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND,
+                   _("There is no article with id %" PRId64 " in the library"), (int64_t) article_id);
+      goto out;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _attache_database_set_error (self->database, rc, _("Could not read the library"), error);
+      goto out;
+    }
+
+  stmt = _attache_database_prepare (self->database,
+                                    "SELECT " ARTICLE_COLUMNS " FROM articles a "
+                                    "WHERE a.story_id = ?1 AND a.id != ?2 "
+                                    "ORDER BY coalesce (a.published, substr (a.imported, 1, 10)), a.id",
+                                    error);
+  if (stmt == NULL)
+    goto out;
+
+  sqlite3_bind_int64 (stmt, 1, story_id);
+  sqlite3_bind_int64 (stmt, 2, article_id);
+  articles = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (articles, article_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _attache_database_set_error (self->database, rc, _("Could not read the library"), error);
+      g_clear_pointer (&articles, g_ptr_array_unref);
+      goto out;
+    }
+
+  for (guint i = 0; i < articles->len; i++)
+    attache_article_set_story_size (g_ptr_array_index (articles, i), articles->len + 1);
+
+out:
+  _attache_database_unlock (self->database);
+  return g_steal_pointer (&articles);
+}
+
+#define STORY_BATCH 200
+
+gint64
+attache_library_group_stories (AttacheLibrary  *self,
+                               GError         **error)
+{
+  gint64 done = 0;
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  for (;;)
+    {
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+      sqlite3_stmt *stmt;
+      int rc;
+
+      _attache_database_lock (self->database);
+
+      if (!_attache_database_begin (self->database, error))
+        goto failed;
+
+      stmt = _attache_database_prepare (self->database,
+                                        "SELECT id, body FROM articles WHERE story_signature IS NULL "
+                                        "ORDER BY id LIMIT ?1",
+                                        error);
+      if (stmt == NULL)
+        goto failed_rollback;
+
+      sqlite3_bind_int (stmt, 1, STORY_BATCH);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (ids, id);
+          g_ptr_array_add (texts, g_strdup (column_text (stmt, 1)));
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _attache_database_set_error (self->database, rc, _("Could not read the library"), error);
+          goto failed_rollback;
+        }
+
+      if (ids->len == 0)
+        {
+          _attache_database_rollback (self->database);
+          _attache_database_unlock (self->database);
+          break;
+        }
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          gint64 id = g_array_index (ids, gint64, i);
+          const char *text = g_ptr_array_index (texts, i);
+          guint8 bytes[ATTACHE_STORY_SIGNATURE_SIZE];
+          AttacheStorySignature signature;
+          gboolean groupable;
+          gint64 story_id = 0;
+
+          groupable = text != NULL && _attache_story_signature_compute (text, &signature);
+          if (groupable)
+            {
+              story_id = find_story (self, &signature, id, error);
+              if (story_id < 0)
+                goto failed_rollback;
+            }
+          if (story_id == 0)
+            story_id = id;
+
+          stmt = _attache_database_prepare (self->database,
+                                            "UPDATE articles SET story_id = ?2, story_signature = ?3 WHERE id = ?1",
+                                            error);
+          if (stmt == NULL)
+            goto failed_rollback;
+
+          sqlite3_bind_int64 (stmt, 1, id);
+          sqlite3_bind_int64 (stmt, 2, story_id);
+          if (groupable)
+            {
+              _attache_story_signature_to_bytes (&signature, bytes);
+              sqlite3_bind_blob (stmt, 3, bytes, sizeof bytes, SQLITE_STATIC);
+            }
+          else
+            sqlite3_bind_zeroblob (stmt, 3, 0);
+          rc = sqlite3_step (stmt);
+          sqlite3_reset (stmt);
+          if (rc != SQLITE_DONE)
+            {
+              _attache_database_set_error (self->database, rc, _("Could not store the article"), error);
+              goto failed_rollback;
+            }
+
+          if (groupable && !insert_story_bands (self, id, &signature, error))
+            goto failed_rollback;
+        }
+
+      if (!_attache_database_commit (self->database, error))
+        goto failed;
+
+      _attache_database_unlock (self->database);
+      done += ids->len;
+      continue;
+
+    failed_rollback:
+      _attache_database_rollback (self->database);
+    failed:
+      _attache_database_unlock (self->database);
+      return -1;
+    }
+
+  if (done > 0)
+    notify_articles_changed (self);
+
+  return done;
 }
 
 gint64
@@ -820,6 +1284,7 @@ attache_subscription_copy (const AttacheSubscription *subscription)
   copy->fetch_full_article = subscription->fetch_full_article;
   copy->added = g_strdup (subscription->added);
   copy->n_items = subscription->n_items;
+  copy->n_unread = subscription->n_unread;
 
   return copy;
 }
@@ -853,7 +1318,9 @@ now_iso8601 (void)
 #define FEED_COLUMNS \
   "f.id, f.url, f.title, f.site_url, f.etag, f.last_modified, f.last_fetched, " \
   "f.last_error, f.fetch_full_article, f.added, " \
-  "(SELECT count(*) FROM feed_items i WHERE i.feed_id = f.id)"
+  "(SELECT count(*) FROM feed_items i WHERE i.feed_id = f.id), " \
+  "(SELECT count(*) FROM feed_items i JOIN articles a ON a.id = i.article_id " \
+  " WHERE i.feed_id = f.id AND a.read = 0)"
 
 static AttacheSubscription *
 subscription_from_row (sqlite3_stmt *stmt)
@@ -871,6 +1338,7 @@ subscription_from_row (sqlite3_stmt *stmt)
   subscription->fetch_full_article = sqlite3_column_int (stmt, 8) != 0;
   subscription->added = g_strdup (column_text (stmt, 9));
   subscription->n_items = sqlite3_column_int64 (stmt, 10);
+  subscription->n_unread = sqlite3_column_int64 (stmt, 11);
 
   return subscription;
 }
@@ -1402,6 +1870,7 @@ attache_library_add_feed_article (AttacheLibrary  *self,
 {
   g_autofree char *fingerprint = NULL;
   AttacheAddStatus status;
+  gint64 story_id = 0;
   gint64 id;
 
   g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), ATTACHE_ADD_FAILED);
@@ -1432,7 +1901,7 @@ attache_library_add_feed_article (AttacheLibrary  *self,
   else
     {
       status = ATTACHE_ADD_ADDED;
-      id = insert_article (self, article, 0, fingerprint, error);
+      id = insert_article_in_story (self, article, 0, fingerprint, &story_id, error);
       if (id <= 0)
         goto failed_rollback;
       if (attache_article_get_capture (article) != NULL &&
@@ -1452,6 +1921,7 @@ attache_library_add_feed_article (AttacheLibrary  *self,
   if (status == ATTACHE_ADD_ADDED)
     {
       attache_article_set_id (article, id);
+      attache_article_set_story_id (article, story_id);
       notify_articles_changed (self);
     }
 
@@ -1928,6 +2398,7 @@ typedef struct
   AttacheArticle *article;
   char           *query;
   guint           limit;
+  gboolean        flag;
 } TaskData;
 
 static void
@@ -2907,6 +3378,321 @@ AttacheAnalysis *
 attache_library_get_analysis_finish (AttacheLibrary  *self,
                                      GAsyncResult    *result,
                                      GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Read state, and the feeds' articles */
+
+gboolean
+attache_library_set_article_read (AttacheLibrary  *self,
+                                  gint64           id,
+                                  gboolean         read,
+                                  GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean changed = FALSE;
+  gboolean found = FALSE;
+  int rc;
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  _attache_database_lock (self->database);
+
+  stmt = _attache_database_prepare (self->database,
+                                    "UPDATE articles SET read = ?2 WHERE id = ?1 AND read <> ?2",
+                                    error);
+  if (stmt == NULL)
+    goto out;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, read ? 1 : 0);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _attache_database_set_error (self->database, rc, _("Could not change the article"), error);
+      goto out;
+    }
+
+  changed = sqlite3_changes (_attache_database_get_handle (self->database)) > 0;
+  found = changed;
+
+  if (!changed)
+    {
+      gboolean unused;
+
+      /* Unchanged: already so, or no such article. */
+      found = attache_library_get_article_read (self, id, &unused, error);
+    }
+
+out:
+  _attache_database_unlock (self->database);
+
+  if (changed)
+    notify_feeds_changed (self);
+
+  return found;
+}
+
+gboolean
+attache_library_get_article_read (AttacheLibrary  *self,
+                                  gint64           id,
+                                  gboolean        *out_read,
+                                  GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+  int rc;
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (out_read != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  _attache_database_lock (self->database);
+
+  stmt = _attache_database_prepare (self->database, "SELECT read FROM articles WHERE id = ?1", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out_read = sqlite3_column_int (stmt, 0) != 0;
+          found = TRUE;
+        }
+      else if (rc == SQLITE_DONE)
+        g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND,
+                     _("There is no article with id %" PRId64 " in the library"), (int64_t) id);
+      else
+        _attache_database_set_error (self->database, rc, _("Could not read the article"), error);
+      sqlite3_reset (stmt);
+    }
+
+  _attache_database_unlock (self->database);
+  return found;
+}
+
+GArray *
+attache_library_list_feed_article_ids (AttacheLibrary  *self,
+                                       gint64           feed_id,
+                                       GError         **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  _attache_database_lock (self->database);
+
+  stmt = _attache_database_prepare (self->database,
+                                    "SELECT DISTINCT article_id FROM feed_items "
+                                    "WHERE feed_id = ?1 AND article_id IS NOT NULL",
+                                    error);
+  if (stmt == NULL)
+    {
+      _attache_database_unlock (self->database);
+      return NULL;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, feed_id);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  _attache_database_unlock (self->database);
+
+  if (rc != SQLITE_DONE)
+    {
+      _attache_database_set_error (self->database, rc, _("Could not read the feeds"), error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+static void
+list_feeds_worker (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *feeds;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  feeds = attache_library_list_feeds (source_object, &error);
+  if (feeds == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, feeds, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+attache_library_list_feeds_async (AttacheLibrary      *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ATTACHE_IS_LIBRARY (self));
+
+  task = new_task (self, attache_library_list_feeds_async, NULL, cancellable, callback, user_data);
+  g_task_run_in_thread (task, list_feeds_worker);
+}
+
+GPtrArray *
+attache_library_list_feeds_finish (AttacheLibrary  *self,
+                                   GAsyncResult    *result,
+                                   GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+remove_feed_worker (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  TaskData *data = task_data;
+  GError *error = NULL;
+
+  if (attache_library_remove_feed (source_object, data->id, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+attache_library_remove_feed_async (AttacheLibrary      *self,
+                                   gint64               id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  TaskData *data;
+
+  g_return_if_fail (ATTACHE_IS_LIBRARY (self));
+
+  data = g_new0 (TaskData, 1);
+  data->id = id;
+  task = new_task (self, attache_library_remove_feed_async, data, cancellable, callback, user_data);
+  g_task_run_in_thread (task, remove_feed_worker);
+}
+
+gboolean
+attache_library_remove_feed_finish (AttacheLibrary  *self,
+                                    GAsyncResult    *result,
+                                    GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+set_article_read_worker (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  TaskData *data = task_data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (attache_library_set_article_read (source_object, data->id, data->flag, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+attache_library_set_article_read_async (AttacheLibrary      *self,
+                                        gint64               id,
+                                        gboolean             read,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  TaskData *data;
+
+  g_return_if_fail (ATTACHE_IS_LIBRARY (self));
+
+  data = g_new0 (TaskData, 1);
+  data->id = id;
+  data->flag = read;
+  task = new_task (self, attache_library_set_article_read_async, data, cancellable, callback, user_data);
+  g_task_run_in_thread (task, set_article_read_worker);
+}
+
+gboolean
+attache_library_set_article_read_finish (AttacheLibrary  *self,
+                                         GAsyncResult    *result,
+                                         GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+list_feed_article_ids_worker (GTask        *task,
+                              gpointer      source_object,
+                              gpointer      task_data,
+                              GCancellable *cancellable)
+{
+  TaskData *data = task_data;
+  GError *error = NULL;
+  GArray *ids;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  ids = attache_library_list_feed_article_ids (source_object, data->id, &error);
+  if (ids == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+}
+
+void
+attache_library_list_feed_article_ids_async (AttacheLibrary      *self,
+                                             gint64               feed_id,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  TaskData *data;
+
+  g_return_if_fail (ATTACHE_IS_LIBRARY (self));
+
+  data = g_new0 (TaskData, 1);
+  data->id = feed_id;
+  task = new_task (self, attache_library_list_feed_article_ids_async, data, cancellable, callback, user_data);
+  g_task_run_in_thread (task, list_feed_article_ids_worker);
+}
+
+GArray *
+attache_library_list_feed_article_ids_finish (AttacheLibrary  *self,
+                                              GAsyncResult    *result,
+                                              GError         **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);

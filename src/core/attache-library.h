@@ -58,6 +58,7 @@ typedef struct
   gboolean  fetch_full_article;  /* fetch each item's page when the feed has a teaser */
   char     *added;               /* ISO 8601 UTC */
   gint64    n_items;             /* items seen in the feed so far */
+  gint64    n_unread;            /* the feed's articles not opened yet */
 } AttacheSubscription;
 
 #define ATTACHE_TYPE_SUBSCRIPTION (attache_subscription_get_type ())
@@ -105,6 +106,19 @@ AttacheArticle   *attache_library_get_article           (AttacheLibrary   *self,
 GPtrArray        *attache_library_list_articles         (AttacheLibrary   *self,
                                                          GError          **error);
 gint64            attache_library_count_articles        (AttacheLibrary   *self,
+                                                         GError          **error);
+/* Versions of one story (the same wire copy on several sites, lightly edited)
+ * are stored, unlike exact duplicates, and grouped: they share a story id.
+ * The other versions of the story of article @id (without texts), earliest
+ * first; empty when it stands alone. ATTACHE_DATABASE_ERROR_NOT_FOUND if there
+ * is no such article. */
+GPtrArray        *attache_library_list_story            (AttacheLibrary   *self,
+                                                         gint64            article_id,
+                                                         GError          **error);
+/* Computes the story fingerprint of every article stored without one (those
+ * stored before stories existed) and groups them, a batch per transaction.
+ * attache_library_open () calls it. Returns how many were done, -1 on error. */
+gint64            attache_library_group_stories         (AttacheLibrary   *self,
                                                          GError          **error);
 /* ATTACHE_DATABASE_ERROR_NOT_FOUND if there is no such article. */
 gboolean          attache_library_delete_article        (AttacheLibrary   *self,
@@ -213,6 +227,21 @@ AttacheAddStatus     attache_library_add_feed_article      (AttacheLibrary   *se
                                                             AttacheArticle   *article,
                                                             gint64           *out_id,
                                                             GError          **error);
+/* Whether article @id was opened (shown in the reader for a moment). Setting
+ * it changes the feeds' unread counts: "feeds-changed" is emitted when the
+ * flag changed. ATTACHE_DATABASE_ERROR_NOT_FOUND if there is no such article. */
+gboolean             attache_library_set_article_read      (AttacheLibrary   *self,
+                                                            gint64            id,
+                                                            gboolean          read,
+                                                            GError          **error);
+gboolean             attache_library_get_article_read      (AttacheLibrary   *self,
+                                                            gint64            id,
+                                                            gboolean         *out_read,
+                                                            GError          **error);
+/* The ids (gint64) of the articles made of feed @feed_id's items. */
+GArray              *attache_library_list_feed_article_ids (AttacheLibrary   *self,
+                                                            gint64            feed_id,
+                                                            GError          **error);
 /* The id of the oldest article whose url (or, failing that, origin) is @url;
  * 0 when there is none, -1 on error. */
 gint64               attache_library_find_article_by_url   (AttacheLibrary   *self,
@@ -261,6 +290,39 @@ void              attache_library_search_async          (AttacheLibrary      *se
 GPtrArray        *attache_library_search_finish         (AttacheLibrary      *self,
                                                          GAsyncResult        *result,
                                                          GError             **error);
+
+void              attache_library_list_feeds_async       (AttacheLibrary      *self,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+GPtrArray        *attache_library_list_feeds_finish      (AttacheLibrary      *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+void              attache_library_remove_feed_async      (AttacheLibrary      *self,
+                                                          gint64               id,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gboolean          attache_library_remove_feed_finish     (AttacheLibrary      *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+void              attache_library_set_article_read_async (AttacheLibrary      *self,
+                                                          gint64               id,
+                                                          gboolean             read,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gboolean          attache_library_set_article_read_finish (AttacheLibrary     *self,
+                                                           GAsyncResult       *result,
+                                                           GError            **error);
+void              attache_library_list_feed_article_ids_async  (AttacheLibrary      *self,
+                                                                gint64               feed_id,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+GArray           *attache_library_list_feed_article_ids_finish (AttacheLibrary      *self,
+                                                                GAsyncResult        *result,
+                                                                GError             **error);
 
 void              attache_library_get_analysis_async     (AttacheLibrary      *self,
                                                           gint64               id,

@@ -13,6 +13,7 @@
 #include "attache-compat.h"
 #include "attache-analysis-runner.h"
 #include "attache-library.h"
+#include "attache-preferences-page.h"
 #include "attache-window.h"
 
 struct _AttacheApplication
@@ -211,15 +212,36 @@ about_activated (GSimpleAction *action,
   attache_compat_show_about (gtk_application_get_active_window (GTK_APPLICATION (self)));
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  AttacheApplication *self = ATTACHE_APPLICATION (user_data);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    settings = g_settings_new_full (schema, NULL, NULL);
+
+  attache_compat_show_preferences (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                   attache_preferences_page_new (settings));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated, NULL, NULL, NULL },
   { "about", about_activated, NULL, NULL, NULL },
+  { "preferences", preferences_activated, NULL, NULL, NULL },
 };
 
 static void
 attache_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (attache_application_parent_class)->startup (application);
 
@@ -227,6 +249,8 @@ attache_application_startup (GApplication *application)
                                    app_actions, G_N_ELEMENTS (app_actions),
                                    application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
 
   gtk_window_set_default_icon_name (APP_ID);
 }

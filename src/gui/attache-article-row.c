@@ -19,6 +19,7 @@ struct _AttacheArticleRow
   /* template children */
   GtkLabel       *title_label;
   GtkLabel       *details_label;
+  GtkLabel       *story_label;
 
   AttacheArticle *article;
 };
@@ -33,9 +34,35 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* "Also published by Reuters, AP", or "+2 other sources" when the other
+ * versions have no source or too many to list; NULL for a story of one. */
+static char *
+format_story (AttacheArticle *article)
+{
+  const char * const *sources = attache_article_get_story_sources (article);
+  guint others = attache_article_get_story_size (article) - 1;
+  guint n_sources = sources != NULL ? g_strv_length ((char **) sources) : 0;
+
+  if (others == 0)
+    return NULL;
+
+  if (n_sources > 0 && n_sources <= 3)
+    {
+      /* Translators: the separator between the sources of one story */
+      g_autofree char *names = g_strjoinv (_(", "), (char **) sources);
+
+      /* Translators: %s is a list of publishers, as in "Reuters, AP" */
+      return g_strdup_printf (_("Also published by %s"), names);
+    }
+
+  return g_strdup_printf (ngettext ("+%u other source", "+%u other sources", others),
+                          others);
+}
+
 static void
 update_labels (AttacheArticleRow *self)
 {
+  g_autofree char *story = NULL;
   g_autofree char *day = NULL;
   g_autofree char *origin_name = NULL;
   g_autofree char *details = NULL;
@@ -47,6 +74,7 @@ update_labels (AttacheArticleRow *self)
       title = attache_article_get_title (self->article);
       source = attache_article_get_source (self->article);
       day = attache_format_article_day (self->article);
+      story = format_story (self->article);
 
       if (source == NULL || source[0] == '\0')
         {
@@ -65,6 +93,8 @@ update_labels (AttacheArticleRow *self)
                       title != NULL && title[0] != '\0' ? title : _("Untitled Article"));
   gtk_label_set_text (self->details_label, details != NULL ? details : "");
   gtk_widget_set_visible (GTK_WIDGET (self->details_label), details != NULL);
+  gtk_label_set_text (self->story_label, story != NULL ? story : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->story_label), story != NULL);
 }
 
 static void
@@ -140,6 +170,7 @@ attache_article_row_class_init (AttacheArticleRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attache/Attache/attache-article-row.ui");
   gtk_widget_class_bind_template_child (widget_class, AttacheArticleRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, AttacheArticleRow, details_label);
+  gtk_widget_class_bind_template_child (widget_class, AttacheArticleRow, story_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "articlerow");

@@ -588,3 +588,48 @@ attache_compat_open_uri (GtkWindow  *parent,
   gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
 #endif
 }
+
+/* Preferences */
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+void
+attache_compat_show_preferences (GtkWindow *parent,
+                                 GtkWidget *page)
+{
+  AdwDialog *dialog;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (ADW_IS_PREFERENCES_PAGE (page));
+
+  dialog = adw_preferences_dialog_new ();
+  adw_preferences_dialog_set_search_enabled (ADW_PREFERENCES_DIALOG (dialog), FALSE);
+  adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (dialog), ADW_PREFERENCES_PAGE (page));
+  adw_dialog_present (dialog, parent != NULL ? GTK_WIDGET (parent) : NULL);
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+#else /* libadwaita < 1.5 */
+
+void
+attache_compat_show_preferences (GtkWindow *parent,
+                                 GtkWidget *page)
+{
+  GtkWidget *window;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (ADW_IS_PREFERENCES_PAGE (page));
+
+  window = adw_preferences_window_new ();
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 360);
+  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+#endif

@@ -71,6 +71,11 @@ void        attache_compat_alert_async         (GtkWindow            *parent,
 gboolean    attache_compat_alert_finish        (GAsyncResult         *result,
                                                 GError              **error);
 
+/* Shows @page (an AdwPreferencesPage) in a preferences window over @parent:
+ * an AdwPreferencesWindow (libadwaita 1.2) or an AdwPreferencesDialog (1.5). */
+void        attache_compat_show_preferences    (GtkWindow            *parent,
+                                                GtkWidget            *page);
+
 /* About Attaché. */
 void        attache_compat_show_about          (GtkWindow            *parent);
 

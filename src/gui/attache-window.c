@@ -13,6 +13,7 @@
 #include "attache-article-list.h"
 #include "attache-article-row.h"
 #include "attache-compat.h"
+#include "attache-feed-refresher.h"
 #include "attache-importer.h"
 #include "attache-reader.h"
 #include "attache-summary-pane.h"
@@ -40,10 +41,19 @@ struct _AttacheWindow
   GtkSingleSelection   *selection;
   AttacheReader        *reader;
   AttacheSummaryPane   *summary_pane;
+  GtkRevealer          *feeds_revealer;
+  GtkListBox           *feed_list;
+  GtkListBoxRow        *all_articles_row;
+  GtkStack             *refresh_stack;
+  GtkSpinner           *refresh_spinner;
+  GtkWidget            *feed_menu;       /* a GtkPopoverMenu on feed_list */
 
   AttacheLibrary       *library;         /* owned */
   AttacheArticleList   *articles;        /* owned */
+  GtkFilterListModel   *shown;           /* owned: the articles of the feed selected, or all */
+  GtkCustomFilter      *feed_filter;     /* owned */
   AttacheImporter      *importer;        /* owned */
+  AttacheFeedRefresher *refresher;       /* owned */
   AttacheAnalysisRunner *analysis_runner; /* owned; NULL when none */
   GSettings            *settings;        /* owned; NULL when the schema is not installed */
   GCancellable         *cancellable;     /* owned */
@@ -52,6 +62,27 @@ struct _AttacheWindow
   /* The folder import under way, and the folders waiting for it */
   GCancellable         *folder_cancellable;  /* owned; NULL when none is under way */
   GQueue                folders;             /* GFile, owned */
+
+  /* Feeds */
+  GHashTable           *feed_rows;           /* gint64 feed id → GtkListBoxRow, borrowed */
+  GHashTable           *feed_article_ids;    /* gint64 set: the articles of the feed selected */
+  GHashTable           *unsubscribed;        /* gint64 set: feeds whose toast offers Undo */
+  GCancellable         *feed_ids_cancellable; /* owned; NULL when none is loading */
+  gint64                selected_feed_id;    /* 0 for all articles */
+  gint64                pending_feed_id;     /* to select once the list has it */
+  gboolean              feeds_loading;       /* the feeds are being read */
+  gboolean              feeds_dirty;         /* and changed meanwhile */
+  gboolean              filter_changing;     /* the feed selected changes the list */
+  guint                 n_feeds;             /* listed (not waiting to be unsubscribed) */
+  GArray               *refresh_queue;       /* gint64 feeds waiting to be refreshed, or NULL */
+  guint                 n_refreshing;        /* feeds being refreshed */
+  guint                 n_refresh_imported;  /* in the refresh under way */
+  guint                 n_refresh_failed;
+  gboolean              refresh_asked;       /* by the person, not the schedule: say how it went */
+  guint                 refresh_timeout_id;
+  gint64                next_refresh_time;   /* monotonic, or 0 */
+  guint                 read_timeout_id;
+  gint64                read_article_id;     /* the article to mark read once the timeout fires */
 
   int                   summary_width;      /* to restore, or 0 */
   gint64                selected_id;        /* 0 for none */
@@ -131,7 +162,19 @@ update_title (AttacheWindow *self)
   guint n_articles = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
   g_autofree char *subtitle = NULL;
 
-  if (self->loaded || n_articles > 0)
+  GtkListBoxRow *feed_row = self->selected_feed_id != 0 ? gtk_list_box_get_selected_row (self->feed_list) : NULL;
+
+  if (feed_row != NULL)
+    {
+      GtkLabel *feed_title = g_object_get_data (G_OBJECT (feed_row), "title-label");
+      guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+
+      /* Translators: under the window title while one feed is shown: the
+       * feed, then how many of its articles are listed: "Harbour Post — 4 articles" */
+      subtitle = g_strdup_printf (ngettext ("%s — %u article", "%s — %u articles", n_shown),
+                                  gtk_label_get_text (feed_title), n_shown);
+    }
+  else if (self->loaded || n_articles > 0)
     /* Translators: the number of articles in the library, under the window title */
     subtitle = g_strdup_printf (ngettext ("%u article", "%u articles", n_articles), n_articles);
 
@@ -155,6 +198,50 @@ update_page (AttacheWindow *self)
     gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 
+/* How long an article is shown before it counts as read. */
+#define READ_DELAY_MS 2000
+
+static void
+set_article_read_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(AttacheWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!attache_library_set_article_read_finish (ATTACHE_LIBRARY (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_error_matches (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND) &&
+      !g_cancellable_is_cancelled (self->cancellable))
+    show_error (self, _("Could not mark the article as read"), error);
+}
+
+static gboolean
+on_read_timeout_cb (gpointer user_data)
+{
+  AttacheWindow *self = user_data;
+
+  self->read_timeout_id = 0;
+  attache_library_set_article_read_async (self->library, self->read_article_id, TRUE,
+                                          self->cancellable, set_article_read_cb,
+                                          g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* An article shown for READ_DELAY_MS is read; one passed over on the way is not. */
+static void
+schedule_mark_read (AttacheWindow *self,
+                    gint64         id)
+{
+  if (id == self->read_article_id && (self->read_timeout_id != 0 || id == 0))
+    return;
+
+  g_clear_handle_id (&self->read_timeout_id, g_source_remove);
+  self->read_article_id = id;
+  if (id != 0)
+    self->read_timeout_id = g_timeout_add (READ_DELAY_MS, on_read_timeout_cb, self);
+}
+
 /* Tells the reader, the summary pane and the actions about the selected article. */
 static void
 show_selected_article (AttacheWindow *self)
@@ -171,10 +258,36 @@ show_selected_article (AttacheWindow *self)
       self->selected_id = 0;
     }
 
+  if (article == NULL || self->selected_id != self->read_article_id)
+    schedule_mark_read (self, self->selected_id);
+
   attache_reader_set_article (self->reader, article);
   attache_summary_pane_set_article (self->summary_pane, article);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_pane), article != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", article != NULL);
+}
+
+/* Position of the article with @id in the list as shown, or G_MAXUINT. */
+static guint
+find_shown (AttacheWindow *self,
+            gint64         id)
+{
+  guint n_items;
+
+  if (gtk_filter_list_model_get_filter (self->shown) == NULL)
+    return attache_article_list_find (self->articles, id);
+
+  /* A feed's articles: a short list. */
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(AttacheArticle) article = g_list_model_get_item (G_LIST_MODEL (self->shown), i);
+
+      if (attache_article_get_id (article) == id)
+        return i;
+    }
+
+  return G_MAXUINT;
 }
 
 static void
@@ -203,7 +316,7 @@ on_selection_selection_changed_cb (GtkSelectionModel *selection,
 
 /* Runs before the selection model hears of the change. */
 static void
-on_articles_items_changed_before_cb (GListModel    *model,
+on_shown_items_changed_before_cb (GListModel    *model,
                                      guint          position,
                                      guint          removed,
                                      guint          added,
@@ -214,7 +327,7 @@ on_articles_items_changed_before_cb (GListModel    *model,
 
 /* Runs after the selection model has updated itself. */
 static void
-on_articles_items_changed_cb (GListModel    *model,
+on_shown_items_changed_cb (GListModel    *model,
                               guint          position,
                               guint          removed,
                               guint          added,
@@ -227,17 +340,18 @@ on_articles_items_changed_cb (GListModel    *model,
 
   if (self->pending_select_id != 0)
     {
-      found = attache_article_list_find (self->articles, self->pending_select_id);
+      found = find_shown (self, self->pending_select_id);
       if (found != G_MAXUINT)
         self->pending_select_id = 0;
     }
 
   if (found == G_MAXUINT && self->selected_id != 0)
     {
-      found = attache_article_list_find (self->articles, self->selected_id);
+      found = find_shown (self, self->selected_id);
 
-      /* The selected article is gone (deleted): its neighbour takes its place. */
-      if (found == G_MAXUINT && n_articles > 0)
+      /* The selected article is gone (deleted): its neighbour takes its place;
+       * not when it is only left out of the feed now selected. */
+      if (found == G_MAXUINT && n_articles > 0 && !self->filter_changing)
         found = MIN (self->selected_position, n_articles - 1);
     }
 
@@ -252,6 +366,27 @@ on_articles_items_changed_cb (GListModel    *model,
     }
 
   show_selected_article (self);
+  update_title (self);
+  update_page (self);
+}
+
+static void
+show_all_articles (AttacheWindow *self);
+
+/* The library's articles changed (whatever the list shows). */
+static void
+on_articles_items_changed_cb (GListModel    *model,
+                              guint          position,
+                              guint          removed,
+                              guint          added,
+                              AttacheWindow *self)
+{
+  /* An article to select that the feed selected leaves out. */
+  if (self->pending_select_id != 0 && self->selected_feed_id != 0 &&
+      attache_article_list_find (self->articles, self->pending_select_id) != G_MAXUINT &&
+      find_shown (self, self->pending_select_id) == G_MAXUINT)
+    show_all_articles (self);
+
   update_title (self);
   update_page (self);
 }
@@ -1344,6 +1479,806 @@ show_article_action (GtkWidget  *widget,
   attache_window_select_article (ATTACHE_WINDOW (widget), g_variant_get_int64 (parameter));
 }
 
+/* Feeds */
+
+/* How many feeds are fetched at once in a refresh. */
+#define MAX_REFRESHES 8
+
+static void reload_feeds (AttacheWindow *self);
+static void update_refresh_spinner (AttacheWindow *self);
+
+static gint64
+get_row_feed_id (GtkListBoxRow *row)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), "attache-feed-id");
+
+  return id != NULL ? *id : 0;
+}
+
+static GtkListBoxRow *
+new_feed_row (gint64 id)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("application-rss+xml-symbolic");
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *error_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (error_icon, "warning");
+  gtk_widget_add_css_class (count, "feed-unread");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
+
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), error_icon);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_add_css_class (row, "feed-row");
+
+  g_object_set_data_full (G_OBJECT (row), "attache-feed-id", g_memdup2 (&id, sizeof id), g_free);
+  g_object_set_data (G_OBJECT (row), "title-label", title);
+  g_object_set_data (G_OBJECT (row), "count-label", count);
+  g_object_set_data (G_OBJECT (row), "error-icon", error_icon);
+
+  return GTK_LIST_BOX_ROW (row);
+}
+
+static void
+set_label_text (GtkLabel   *label,
+                const char *text)
+{
+  /* A label told the same text still measures itself again: not a hundred
+   * times a second during a refresh. */
+  if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
+    gtk_label_set_text (label, text);
+}
+
+static void
+update_feed_row (GtkListBoxRow             *row,
+                 const AttacheSubscription *feed)
+{
+  GtkLabel *title = g_object_get_data (G_OBJECT (row), "title-label");
+  GtkLabel *count = g_object_get_data (G_OBJECT (row), "count-label");
+  GtkWidget *error_icon = g_object_get_data (G_OBJECT (row), "error-icon");
+  g_autofree char *count_text = g_strdup_printf ("%" G_GINT64_FORMAT, feed->n_unread);
+  g_autofree char *description = NULL;
+  g_autofree char *label = NULL;
+  const char *name = feed->title != NULL && feed->title[0] != '\0' ? feed->title : feed->url;
+
+  set_label_text (title, name);
+  set_label_text (count, count_text);
+  gtk_widget_set_visible (GTK_WIDGET (count), feed->n_unread > 0);
+  gtk_widget_set_visible (error_icon, feed->last_error != NULL);
+
+  if (feed->last_error != NULL)
+    /* Translators: a feed's tooltip: its address, then why it could not be read */
+    description = g_strdup_printf (_("%s\nCould not be read: %s"), feed->url, feed->last_error);
+  else
+    description = g_strdup (feed->url);
+
+  /* Setting a tooltip asks the display where the pointer is: only on a change. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), description) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (row), description);
+
+  /* Translators: how a screen reader names a feed: "Harbour Post, 3 unread" */
+  label = g_strdup_printf (ngettext ("%s, %u unread", "%s, %u unread", (gulong) feed->n_unread),
+                           name, (guint) feed->n_unread);
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "accessible-label"), label) != 0)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_object_set_data_full (G_OBJECT (row), "accessible-label", g_steal_pointer (&label), g_free);
+    }
+}
+
+/* Shows the articles of the feed selected, once their ids are known. */
+static void
+apply_feed_filter (AttacheWindow *self)
+{
+  self->filter_changing = TRUE;
+  if (self->selected_feed_id == 0)
+    gtk_filter_list_model_set_filter (self->shown, NULL);
+  else if (gtk_filter_list_model_get_filter (self->shown) == NULL)
+    gtk_filter_list_model_set_filter (self->shown, GTK_FILTER (self->feed_filter));
+  else
+    gtk_filter_changed (GTK_FILTER (self->feed_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  self->filter_changing = FALSE;
+
+  update_title (self);
+}
+
+static gboolean
+filter_feed_article (gpointer item,
+                     gpointer user_data)
+{
+  AttacheWindow *self = user_data;
+  gint64 id = attache_article_get_id (item);
+
+  return g_hash_table_contains (self->feed_article_ids, &id);
+}
+
+static void
+list_feed_article_ids_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(AttacheWindow) self = user_data;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ids = attache_library_list_feed_article_ids_finish (ATTACHE_LIBRARY (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  g_clear_object (&self->feed_ids_cancellable);
+
+  if (ids == NULL)
+    {
+      show_error (self, _("Could not read the feed’s articles"), error);
+      return;
+    }
+
+  g_hash_table_remove_all (self->feed_article_ids);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      g_hash_table_add (self->feed_article_ids, g_memdup2 (&id, sizeof id));
+    }
+
+  apply_feed_filter (self);
+}
+
+static void
+load_feed_article_ids (AttacheWindow *self)
+{
+  if (self->feed_ids_cancellable != NULL)
+    g_cancellable_cancel (self->feed_ids_cancellable);
+  g_clear_object (&self->feed_ids_cancellable);
+
+  if (self->selected_feed_id == 0)
+    return;
+
+  self->feed_ids_cancellable = g_cancellable_new ();
+  attache_library_list_feed_article_ids_async (self->library, self->selected_feed_id,
+                                               self->feed_ids_cancellable,
+                                               list_feed_article_ids_cb, g_object_ref (self));
+}
+
+static void
+on_feed_list_row_selected_cb (GtkListBox    *list,
+                              GtkListBoxRow *row,
+                              AttacheWindow *self)
+{
+  gint64 feed_id = row != NULL ? get_row_feed_id (row) : 0;
+
+  if (feed_id == self->selected_feed_id)
+    return;
+
+  self->selected_feed_id = feed_id;
+  if (feed_id == 0)
+    {
+      load_feed_article_ids (self);  /* cancels a load under way */
+      g_hash_table_remove_all (self->feed_article_ids);
+      apply_feed_filter (self);
+    }
+  else
+    {
+      load_feed_article_ids (self);
+    }
+}
+
+static void
+show_feeds (AttacheWindow *self,
+            GPtrArray     *feeds)
+{
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n_shown = 0;
+
+  for (guint i = 0; i < feeds->len; i++)
+    {
+      AttacheSubscription *feed = g_ptr_array_index (feeds, i);
+      GtkListBoxRow *row = g_hash_table_lookup (self->feed_rows, &feed->id);
+
+      if (row == NULL)
+        {
+          row = new_feed_row (feed->id);
+          /* After "All Articles" and the feeds before it: oldest first. */
+          gtk_list_box_insert (self->feed_list, GTK_WIDGET (row), (int) i + 1);
+          g_hash_table_insert (self->feed_rows, g_memdup2 (&feed->id, sizeof feed->id), row);
+        }
+
+      update_feed_row (row, feed);
+      gtk_widget_set_visible (GTK_WIDGET (row), !g_hash_table_contains (self->unsubscribed, &feed->id));
+      g_hash_table_add (listed, &feed->id);
+      if (gtk_widget_get_visible (GTK_WIDGET (row)))
+        n_shown++;
+    }
+
+  /* Feeds unsubscribed from. */
+  g_hash_table_iter_init (&iter, self->feed_rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (g_hash_table_contains (listed, key))
+        continue;
+
+      if (gtk_list_box_get_selected_row (self->feed_list) == value)
+        gtk_list_box_select_row (self->feed_list, self->all_articles_row);
+      gtk_list_box_remove (self->feed_list, value);
+      g_hash_table_iter_remove (&iter);
+    }
+
+  gtk_revealer_set_reveal_child (self->feeds_revealer, n_shown > 0);
+  self->n_feeds = n_shown;
+  update_refresh_spinner (self);
+  update_title (self);
+
+  if (self->pending_feed_id != 0)
+    {
+      GtkListBoxRow *row = g_hash_table_lookup (self->feed_rows, &self->pending_feed_id);
+
+      if (row != NULL)
+        {
+          self->pending_feed_id = 0;
+          gtk_list_box_select_row (self->feed_list, row);
+        }
+    }
+}
+
+static void
+list_feeds_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AttacheWindow) self = user_data;
+  g_autoptr(GPtrArray) feeds = NULL;
+  g_autoptr(GError) error = NULL;
+
+  feeds = attache_library_list_feeds_finish (ATTACHE_LIBRARY (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  self->feeds_loading = FALSE;
+
+  if (feeds == NULL)
+    show_error (self, _("Could not read the feeds"), error);
+  else
+    show_feeds (self, feeds);
+
+  if (self->feeds_dirty)
+    reload_feeds (self);
+}
+
+/* Reads the feeds and their unread counts again; once at a time, however
+ * often they change meanwhile (a refresh changes them a hundred times). */
+static void
+reload_feeds (AttacheWindow *self)
+{
+  if (self->feeds_loading)
+    {
+      self->feeds_dirty = TRUE;
+      return;
+    }
+
+  self->feeds_loading = TRUE;
+  self->feeds_dirty = FALSE;
+  attache_library_list_feeds_async (self->library, self->cancellable,
+                                    list_feeds_cb, g_object_ref (self));
+}
+
+static void
+on_library_feeds_changed_cb (AttacheLibrary *library,
+                             AttacheWindow  *self)
+{
+  reload_feeds (self);
+}
+
+static void
+on_library_articles_changed_cb (AttacheLibrary *library,
+                                AttacheWindow  *self)
+{
+  /* New articles from feeds, or deleted ones: the counts, and the feed's list. */
+  reload_feeds (self);
+  if (self->selected_feed_id != 0)
+    load_feed_article_ids (self);
+}
+
+/* Refreshing */
+
+static void refresh_next_feeds (AttacheWindow *self);
+
+static gboolean
+refreshing_feeds (AttacheWindow *self)
+{
+  return self->refresh_queue != NULL;
+}
+
+static void
+update_refresh_spinner (AttacheWindow *self)
+{
+  gboolean refreshing = refreshing_feeds (self);
+
+  gtk_stack_set_visible_child_name (self->refresh_stack, refreshing ? "spinner" : "button");
+  gtk_spinner_set_spinning (self->refresh_spinner, refreshing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh-feeds",
+                                 !refreshing && self->n_feeds > 0);
+}
+
+static void
+finish_refresh (AttacheWindow *self)
+{
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autofree char *message = NULL;
+  gboolean asked = self->refresh_asked;
+
+  g_clear_pointer (&self->refresh_queue, g_array_unref);
+  self->refresh_asked = FALSE;
+  update_refresh_spinner (self);
+
+  /* On schedule, only news is told. */
+  if (!asked && self->n_refresh_imported == 0)
+    return;
+
+  parts = g_ptr_array_new_with_free_func (g_free);
+  if (self->n_refresh_imported > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u new article from feeds",
+                                                       "%u new articles from feeds",
+                                                       self->n_refresh_imported),
+                                             self->n_refresh_imported));
+  else
+    g_ptr_array_add (parts, g_strdup (_("No new articles in the feeds")));
+  if (self->n_refresh_failed > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u feed could not be read",
+                                                       "%u feeds could not be read",
+                                                       self->n_refresh_failed),
+                                             self->n_refresh_failed));
+  g_ptr_array_add (parts, NULL);
+
+  message = g_strjoinv (_("; "), (char **) parts->pdata);
+  add_toast (self, adw_toast_new (message));
+}
+
+static void
+refresh_feed_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AttacheWindow) self = user_data;
+  g_autoptr(AttacheFeedRefresh) refresh = NULL;
+  g_autoptr(GError) error = NULL;
+
+  refresh = attache_feed_refresher_refresh_finish (ATTACHE_FEED_REFRESHER (object), result, &error);
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  self->n_refreshing--;
+
+  if (refresh != NULL)
+    {
+      self->n_refresh_imported += attache_feed_refresh_get_n_imported (refresh);
+      if (attache_feed_refresh_get_status (refresh) == ATTACHE_FEED_REFRESH_FAILED)
+        self->n_refresh_failed++;
+    }
+
+  refresh_next_feeds (self);
+}
+
+static void
+refresh_next_feeds (AttacheWindow *self)
+{
+  while (self->n_refreshing < MAX_REFRESHES && self->refresh_queue->len > 0)
+    {
+      gint64 id = g_array_index (self->refresh_queue, gint64, 0);
+
+      g_array_remove_index (self->refresh_queue, 0);
+      if (g_hash_table_contains (self->unsubscribed, &id))
+        continue;
+
+      self->n_refreshing++;
+      attache_feed_refresher_refresh_async (self->refresher, id, self->cancellable,
+                                            refresh_feed_cb, g_object_ref (self));
+    }
+
+  if (self->n_refreshing == 0)
+    finish_refresh (self);
+}
+
+static void
+list_feeds_to_refresh_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(AttacheWindow) self = user_data;
+  g_autoptr(GPtrArray) feeds = NULL;
+  g_autoptr(GError) error = NULL;
+
+  feeds = attache_library_list_feeds_finish (ATTACHE_LIBRARY (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  if (feeds == NULL)
+    {
+      show_error (self, _("Could not read the feeds"), error);
+      finish_refresh (self);
+      return;
+    }
+
+  for (guint i = 0; i < feeds->len; i++)
+    {
+      AttacheSubscription *feed = g_ptr_array_index (feeds, i);
+
+      g_array_append_val (self->refresh_queue, feed->id);
+    }
+
+  refresh_next_feeds (self);
+}
+
+/* Refreshes every feed, a few at a time (the network on this thread, the
+ * reading and storing in workers). @asked: by the person, who is told how it
+ * went; on schedule, only news is told. */
+static void
+refresh_feeds (AttacheWindow *self,
+               gboolean       asked)
+{
+  if (refreshing_feeds (self))
+    {
+      self->refresh_asked |= asked;
+      return;
+    }
+
+  self->refresh_queue = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->refresh_asked = asked;
+  self->n_refresh_imported = 0;
+  self->n_refresh_failed = 0;
+  update_refresh_spinner (self);
+
+  attache_library_list_feeds_async (self->library, self->cancellable,
+                                    list_feeds_to_refresh_cb, g_object_ref (self));
+}
+
+static void
+refresh_feeds_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  refresh_feeds (ATTACHE_WINDOW (widget), TRUE);
+}
+
+static gboolean
+on_refresh_timeout_cb (gpointer user_data)
+{
+  AttacheWindow *self = user_data;
+  guint minutes = self->settings != NULL ? g_settings_get_uint (self->settings, "feed-refresh-interval") : 0;
+
+  self->next_refresh_time = g_get_monotonic_time () + (gint64) minutes * 60 * G_USEC_PER_SEC;
+  refresh_feeds (self, FALSE);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Refreshes the feeds every feed-refresh-interval minutes, from now. */
+static void
+schedule_refresh (AttacheWindow *self)
+{
+  guint minutes = 0;
+
+  if (self->settings != NULL)
+    minutes = g_settings_get_uint (self->settings, "feed-refresh-interval");
+
+  g_clear_handle_id (&self->refresh_timeout_id, g_source_remove);
+  self->next_refresh_time = 0;
+
+  if (minutes == 0)
+    return;
+
+  self->refresh_timeout_id = g_timeout_add_seconds (minutes * 60, on_refresh_timeout_cb, self);
+  self->next_refresh_time = g_get_monotonic_time () + (gint64) minutes * 60 * G_USEC_PER_SEC;
+}
+
+static void
+on_settings_feed_refresh_interval_changed_cb (GSettings     *settings,
+                                              const char    *key,
+                                              AttacheWindow *self)
+{
+  schedule_refresh (self);
+}
+
+/* Subscribing */
+
+static void
+subscribe_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(AttacheWindow) self = user_data;
+  g_autoptr(AttacheFeedRefresh) refresh = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *escaped_name = NULL;
+  const char *name;
+  guint n_imported;
+
+  refresh = attache_feed_refresher_subscribe_finish (ATTACHE_FEED_REFRESHER (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  self->n_imports--;
+  update_import_spinner (self);
+
+  if (refresh == NULL)
+    {
+      show_error (self, _("Could not subscribe to the feed"), error);
+      return;
+    }
+
+  if (attache_feed_refresh_get_feed_id (refresh) == 0)
+    {
+      g_autofree char *what = g_strdup_printf (_("Could not subscribe to “%s”"),
+                                               attache_feed_refresh_get_url (refresh));
+      const GError *refresh_error = attache_feed_refresh_get_error (refresh);
+
+      if (refresh_error != NULL)
+        show_error (self, what, refresh_error);
+      else
+        add_toast (self, adw_toast_new (what));
+      return;
+    }
+
+  /* Its articles shown, as soon as the list has the feed. */
+  self->pending_feed_id = attache_feed_refresh_get_feed_id (refresh);
+  reload_feeds (self);
+
+  name = attache_feed_refresh_get_title (refresh);
+  if (name == NULL)
+    name = attache_feed_refresh_get_url (refresh);
+  escaped_name = g_markup_escape_text (name, -1);
+  n_imported = attache_feed_refresh_get_n_imported (refresh);
+
+  if (!attache_feed_refresh_get_subscribed (refresh))
+    add_toast (self, adw_toast_new_format (_("Already subscribed to “%s”"), escaped_name));
+  else
+    /* Translators: "Subscribed to “Harbour Post”; 12 new articles" */
+    add_toast (self, adw_toast_new_format (ngettext ("Subscribed to “%s”; %u new article",
+                                                     "Subscribed to “%s”; %u new articles",
+                                                     n_imported),
+                                           escaped_name, n_imported));
+}
+
+static void
+ask_feed_url_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AttacheWindow) self = user_data;
+  g_autofree char *url = NULL;
+
+  url = attache_compat_ask_text_finish (result, NULL);
+
+  if (url == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  attache_window_subscribe_feed (self, url);
+}
+
+static void
+subscribe_feed_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (widget);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "https://");
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_URL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Feed address"),
+                                  -1);
+
+  attache_compat_ask_text_async (GTK_WINDOW (self),
+                                 _("Subscribe to a Feed"),
+                                 _("Paste the address of a news feed (RSS, Atom or JSON Feed). "
+                                   "Attaché imports its new articles each time the feeds are refreshed."),
+                                 GTK_ENTRY (entry),
+                                 _("_Subscribe"),
+                                 is_web_address,
+                                 self->cancellable,
+                                 ask_feed_url_cb,
+                                 g_object_ref (self));
+}
+
+/* Unsubscribing, and Undo: the feed is only hidden while its toast offers
+ * Undo, and removed (with what it remembers of its items) once it is gone. */
+
+static void
+remove_feed_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AttacheWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!attache_library_remove_feed_finish (ATTACHE_LIBRARY (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_cancellable_is_cancelled (self->cancellable))
+    show_error (self, _("Could not unsubscribe from the feed"), error);
+}
+
+static void
+on_unsubscribed_toast_dismissed_cb (AdwToast      *toast,
+                                    AttacheWindow *self)
+{
+  GVariant *target = adw_toast_get_action_target_value (toast);
+  gint64 id;
+
+  if (target == NULL || self->unsubscribed == NULL)
+    return;
+
+  id = g_variant_get_int64 (target);
+  if (!g_hash_table_remove (self->unsubscribed, &id))
+    return;
+
+  attache_library_remove_feed_async (self->library, id, self->cancellable,
+                                     remove_feed_cb, g_object_ref (self));
+}
+
+static void
+unsubscribe_feed (AttacheWindow *self,
+                  gint64         id)
+{
+  GtkListBoxRow *row = g_hash_table_lookup (self->feed_rows, &id);
+  GtkLabel *title;
+  g_autofree char *escaped_title = NULL;
+  AdwToast *toast;
+
+  if (row == NULL || g_hash_table_contains (self->unsubscribed, &id))
+    return;
+
+  g_hash_table_add (self->unsubscribed, g_memdup2 (&id, sizeof id));
+  if (gtk_list_box_get_selected_row (self->feed_list) == row)
+    gtk_list_box_select_row (self->feed_list, self->all_articles_row);
+  gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
+  reload_feeds (self);
+
+  title = g_object_get_data (G_OBJECT (row), "title-label");
+  escaped_title = g_markup_escape_text (gtk_label_get_text (title), -1);
+  toast = adw_toast_new_format (_("Unsubscribed from “%s”"), escaped_title);
+  adw_toast_set_button_label (toast, _("Undo"));
+  adw_toast_set_action_name (toast, "win.undo-unsubscribe-feed");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "dismissed",
+                           G_CALLBACK (on_unsubscribed_toast_dismissed_cb), self, 0);
+  add_toast (self, toast);
+}
+
+static void
+unsubscribe_feed_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  unsubscribe_feed (ATTACHE_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+undo_unsubscribe_feed_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (!g_hash_table_remove (self->unsubscribed, &id))
+    return;
+
+  reload_feeds (self);
+}
+
+static gboolean
+unsubscribe_selected_feed_cb (GtkWidget *widget,
+                              GVariant  *args,
+                              gpointer   user_data)
+{
+  AttacheWindow *self = user_data;
+
+  if (self->selected_feed_id == 0)
+    return FALSE;
+
+  unsubscribe_feed (self, self->selected_feed_id);
+  return TRUE;
+}
+
+/* The feed's menu, on a right click or a long press. */
+static void
+popup_feed_menu (AttacheWindow *self,
+                 double         x,
+                 double         y)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->feed_list, (int) y);
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenuItem) item = NULL;
+  gint64 id;
+
+  if (row == NULL || (id = get_row_feed_id (row)) == 0)
+    return;
+
+  menu = g_menu_new ();
+  item = g_menu_item_new (_("_Unsubscribe"), NULL);
+  g_menu_item_set_action_and_target_value (item, "win.unsubscribe-feed", g_variant_new_int64 (id));
+  g_menu_append_item (menu, item);
+
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->feed_menu), G_MENU_MODEL (menu));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->feed_menu),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->feed_menu));
+}
+
+static void
+on_feed_list_pressed_cb (GtkGestureClick *gesture,
+                         int              n_press,
+                         double           x,
+                         double           y,
+                         AttacheWindow   *self)
+{
+  popup_feed_menu (self, x, y);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_feed_list_long_pressed_cb (GtkGestureLongPress *gesture,
+                              double               x,
+                              double               y,
+                              AttacheWindow       *self)
+{
+  popup_feed_menu (self, x, y);
+}
+
+static void
+setup_feed_list (AttacheWindow *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *long_press = gtk_gesture_long_press_new ();
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_feed_list_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->feed_list), GTK_EVENT_CONTROLLER (click));
+
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect (long_press, "pressed", G_CALLBACK (on_feed_list_long_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->feed_list), GTK_EVENT_CONTROLLER (long_press));
+
+  /* Delete unsubscribes from the feed selected, in the list only. */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_LOCAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Delete|KP_Delete"),
+                                                          gtk_callback_action_new (unsubscribe_selected_feed_cb,
+                                                                                   self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->feed_list), shortcuts);
+
+  self->feed_menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->feed_menu), FALSE);
+  gtk_popover_set_position (GTK_POPOVER (self->feed_menu), GTK_POS_BOTTOM);
+  gtk_widget_set_halign (self->feed_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->feed_menu, GTK_WIDGET (self->feed_list));
+
+  gtk_list_box_select_row (self->feed_list, self->all_articles_row);
+  g_signal_connect (self->feed_list, "row-selected", G_CALLBACK (on_feed_list_row_selected_cb), self);
+}
+
 /* Window state */
 
 static void
@@ -1473,15 +2408,27 @@ attache_window_constructed (GObject *object)
 
   self->settings = new_settings ();
   self->importer = attache_importer_new (self->library);
+  self->refresher = attache_feed_refresher_new (self->importer);
   self->articles = attache_article_list_new (self->library);
+  self->feed_filter = gtk_custom_filter_new (filter_feed_article, self, NULL);
+  self->shown = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->articles)), NULL);
 
   /* Connected around the selection model's own handler: see
    * on_selection_selection_changed_cb (). */
-  g_signal_connect (self->articles, "items-changed",
-                    G_CALLBACK (on_articles_items_changed_before_cb), self);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
+  g_signal_connect (self->shown, "items-changed",
+                    G_CALLBACK (on_shown_items_changed_before_cb), self);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->shown));
+  g_signal_connect_after (self->shown, "items-changed",
+                          G_CALLBACK (on_shown_items_changed_cb), self);
   g_signal_connect_after (self->articles, "items-changed",
                           G_CALLBACK (on_articles_items_changed_cb), self);
+  g_signal_connect_object (self->library, "feeds-changed",
+                           G_CALLBACK (on_library_feeds_changed_cb), self, 0);
+  g_signal_connect_object (self->library, "articles-changed",
+                           G_CALLBACK (on_library_articles_changed_cb), self, 0);
+  if (self->settings != NULL)
+    g_signal_connect (self->settings, "changed::feed-refresh-interval",
+                      G_CALLBACK (on_settings_feed_refresh_interval_changed_cb), self);
   g_signal_connect (self->articles, "notify::loading",
                     G_CALLBACK (on_articles_notify_loading_cb), self);
   g_signal_connect (self->articles, "notify::error",
@@ -1497,8 +2444,11 @@ attache_window_constructed (GObject *object)
   restore_state (self);
   show_selected_article (self);
   update_import_spinner (self);
+  update_refresh_spinner (self);
   update_title (self);
   update_page (self);
+  reload_feeds (self);
+  schedule_refresh (self);
 }
 
 static void
@@ -1512,15 +2462,52 @@ attache_window_dispose (GObject *object)
   g_clear_object (&self->folder_cancellable);
   g_queue_clear_full (&self->folders, g_object_unref);
 
+  if (self->feed_ids_cancellable != NULL)
+    g_cancellable_cancel (self->feed_ids_cancellable);
+  g_clear_object (&self->feed_ids_cancellable);
+  g_clear_handle_id (&self->read_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->refresh_timeout_id, g_source_remove);
+  g_clear_pointer (&self->refresh_queue, g_array_unref);
+
+  /* Feeds whose toast still offers Undo are gone for good. */
+  if (self->unsubscribed != NULL && self->library != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, self->unsubscribed);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        attache_library_remove_feed_async (self->library, *(gint64 *) key, NULL, NULL, NULL);
+      g_hash_table_remove_all (self->unsubscribed);
+    }
+
   if (self->articles != NULL)
     g_signal_handlers_disconnect_by_data (self->articles, self);
+  if (self->shown != NULL)
+    g_signal_handlers_disconnect_by_data (self->shown, self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->feed_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->feed_list, self);
+
+  if (self->feed_menu != NULL)
+    {
+      gtk_widget_unparent (self->feed_menu);
+      self->feed_menu = NULL;
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTACHE_TYPE_WINDOW);
 
   g_clear_pointer (&self->deleted, g_hash_table_unref);
+  g_clear_pointer (&self->feed_rows, g_hash_table_unref);
+  g_clear_pointer (&self->feed_article_ids, g_hash_table_unref);
+  g_clear_pointer (&self->unsubscribed, g_hash_table_unref);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->feed_filter);
   g_clear_object (&self->articles);
+  g_clear_object (&self->refresher);
   g_clear_object (&self->importer);
   g_clear_object (&self->analysis_runner);
   g_clear_object (&self->settings);
@@ -1625,6 +2612,12 @@ attache_window_class_init (AttacheWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttacheWindow, selection);
   gtk_widget_class_bind_template_child (widget_class, AttacheWindow, reader);
   gtk_widget_class_bind_template_child (widget_class, AttacheWindow, summary_pane);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, feeds_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, feed_list);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, all_articles_row);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, refresh_stack);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, refresh_spinner);
+  gtk_widget_class_bind_template_child_full (widget_class, "refresh_button", FALSE, 0);
   /* Not kept, but there for the tests to find. */
   gtk_widget_class_bind_template_child_full (widget_class, "import_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "progress_cancel_button", FALSE, 0);
@@ -1641,11 +2634,18 @@ attache_window_class_init (AttacheWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "x", undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.show-article", "x", show_article_action);
+  gtk_widget_class_install_action (widget_class, "win.subscribe-feed", NULL, subscribe_feed_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh-feeds", NULL, refresh_feeds_action);
+  gtk_widget_class_install_action (widget_class, "win.unsubscribe-feed", "x", unsubscribe_feed_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-unsubscribe-feed", "x",
+                                   undo_unsubscribe_feed_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.import-folder", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.import-url", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh-feeds", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh-feeds", NULL);
 }
 
 static void
@@ -1654,8 +2654,12 @@ attache_window_init (AttacheWindow *self)
   self->cancellable = g_cancellable_new ();
   self->summary_width = 320;
   self->deleted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->feed_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->feed_article_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->unsubscribed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  setup_feed_list (self);
 
   /* Files, folders and web addresses dropped anywhere on the library. In the
    * capture phase: the reader's text view would take a drop of text (and of
@@ -1734,6 +2738,12 @@ attache_window_import_files (AttacheWindow  *self,
                                        g_steal_pointer (&data));
 }
 
+static void
+show_all_articles (AttacheWindow *self)
+{
+  gtk_list_box_select_row (self->feed_list, self->all_articles_row);
+}
+
 void
 attache_window_select_article (AttacheWindow *self,
                                gint64         id)
@@ -1742,7 +2752,16 @@ attache_window_select_article (AttacheWindow *self,
 
   g_return_if_fail (ATTACHE_IS_WINDOW (self));
 
-  position = attache_article_list_find (self->articles, id);
+  position = find_shown (self, id);
+
+  /* In the library but not in the feed selected: all articles, then. */
+  if (position == G_MAXUINT && self->selected_feed_id != 0 &&
+      attache_article_list_find (self->articles, id) != G_MAXUINT)
+    {
+      show_all_articles (self);
+      position = find_shown (self, id);
+    }
+
   if (position == G_MAXUINT)
     {
       self->pending_select_id = id;
@@ -1772,4 +2791,38 @@ attache_window_import_url (AttacheWindow *self,
   g_return_if_fail (url != NULL);
 
   import_urls (self, &url, 1);
+}
+
+void
+attache_window_subscribe_feed (AttacheWindow *self,
+                               const char    *url)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (ATTACHE_IS_WINDOW (self));
+  g_return_if_fail (url != NULL);
+
+  stripped = g_strstrip (g_strdup (url));
+
+  self->n_imports++;
+  update_import_spinner (self);
+
+  attache_feed_refresher_subscribe_async (self->refresher, stripped, FALSE, self->cancellable,
+                                          subscribe_cb, g_object_ref (self));
+}
+
+void
+attache_window_refresh_feeds (AttacheWindow *self)
+{
+  g_return_if_fail (ATTACHE_IS_WINDOW (self));
+
+  refresh_feeds (self, TRUE);
+}
+
+gint64
+attache_window_get_next_feed_refresh (AttacheWindow *self)
+{
+  g_return_val_if_fail (ATTACHE_IS_WINDOW (self), 0);
+
+  return self->next_refresh_time;
 }

@@ -41,6 +41,17 @@ void            attache_window_import_folder (AttacheWindow      *self,
  * article is then selected. What win.import-url does with the address given. */
 void            attache_window_import_url   (AttacheWindow       *self,
                                              const char          *url);
+/* Subscribes to the feed at @url (http or https), imports its items and shows
+ * them in the library, and tells how it went. What win.subscribe-feed does
+ * with the address given. */
+void            attache_window_subscribe_feed (AttacheWindow     *self,
+                                               const char        *url);
+/* Refreshes every feed, a few at a time, and tells how it went; the window
+ * stays responsive meanwhile. What win.refresh-feeds (F5, Ctrl+R) does. */
+void            attache_window_refresh_feeds  (AttacheWindow     *self);
+/* When the feeds are next refreshed on schedule (the feed-refresh-interval
+ * setting), in g_get_monotonic_time () microseconds; 0 when never. */
+gint64          attache_window_get_next_feed_refresh (AttacheWindow *self);
 /* Selects the article with @id, now or as soon as the list has it. */
 void            attache_window_select_article (AttacheWindow     *self,
                                                gint64             id);
