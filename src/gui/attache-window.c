@@ -1035,29 +1035,39 @@ ask_url_cb (GObject      *object,
   attache_window_import_url (self, url);
 }
 
+/* Asks for a web address in a dialog; @callback gets it from
+ * attache_compat_ask_text_finish (). */
 static void
-import_url_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+ask_web_address (AttacheWindow       *self,
+                 const char          *heading,
+                 const char          *body,
+                 const char          *entry_label,
+                 const char          *accept_label,
+                 GAsyncReadyCallback  callback)
 {
-  AttacheWindow *self = ATTACHE_WINDOW (widget);
   GtkWidget *entry = gtk_entry_new ();
 
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "https://");
   gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_URL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Web address"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, entry_label,
                                   -1);
 
-  attache_compat_ask_text_async (GTK_WINDOW (self),
-                                 _("Import a Web Page"),
-                                 _("Paste the address of an article. Attaché keeps a copy of the page as it is now."),
-                                 GTK_ENTRY (entry),
-                                 _("_Import"),
-                                 is_web_address,
-                                 self->cancellable,
-                                 ask_url_cb,
-                                 g_object_ref (self));
+  attache_compat_ask_text_async (GTK_WINDOW (self), heading, body, GTK_ENTRY (entry), accept_label,
+                                 is_web_address, self->cancellable, callback, g_object_ref (self));
+}
+
+static void
+import_url_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ask_web_address (ATTACHE_WINDOW (widget),
+                   _("Import a Web Page"),
+                   _("Paste the address of an article. Attaché keeps a copy of the page as it is now."),
+                   _("Web address"),
+                   _("_Import"),
+                   ask_url_cb);
 }
 
 /* Importing a text, pasted or dropped */
@@ -2079,25 +2089,13 @@ subscribe_feed_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  AttacheWindow *self = ATTACHE_WINDOW (widget);
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "https://");
-  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_URL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Feed address"),
-                                  -1);
-
-  attache_compat_ask_text_async (GTK_WINDOW (self),
-                                 _("Subscribe to a Feed"),
-                                 _("Paste the address of a news feed (RSS, Atom or JSON Feed). "
-                                   "Attaché imports its new articles each time the feeds are refreshed."),
-                                 GTK_ENTRY (entry),
-                                 _("_Subscribe"),
-                                 is_web_address,
-                                 self->cancellable,
-                                 ask_feed_url_cb,
-                                 g_object_ref (self));
+  ask_web_address (ATTACHE_WINDOW (widget),
+                   _("Subscribe to a Feed"),
+                   _("Paste the address of a news feed (RSS, Atom or JSON Feed). "
+                     "Attaché imports its new articles each time the feeds are refreshed."),
+                   _("Feed address"),
+                   _("_Subscribe"),
+                   ask_feed_url_cb);
 }
 
 /* Unsubscribing, and Undo: the feed is only hidden while its toast offers
