@@ -21,6 +21,7 @@
 #include "attache-database.h"
 #include "attache-importer.h"
 #include "attache-library.h"
+#include "attache-opml.h"
 #include "attache-reader.h"
 #include "attache-summary-pane.h"
 #include "attache-window.h"
@@ -2024,6 +2025,110 @@ test_feeds (Fixture       *fixture,
   g_assert_cmpint (attache_library_count_articles (fixture->library, NULL), ==, 5);
 }
 
+/* Whether @outlines (AttacheOpmlOutline) has one for @url. */
+static gboolean
+has_outline (GPtrArray  *outlines,
+             const char *url)
+{
+  for (guint i = 0; i < outlines->len; i++)
+    if (g_strcmp0 (attache_opml_outline_get_xml_url (g_ptr_array_index (outlines, i)), url) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Subscriptions imported from an OPML file, exported to another, and a feed's
+ * Fetch Full Articles switch. */
+static void
+test_opml (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *url1 = server_url (fixture, "/feeds/1.xml");
+  g_autofree char *url2 = server_url (fixture, "/feeds/2.xml");
+  g_autofree char *opml = g_strdup_printf ("<?xml version=\"1.0\"?>\n"
+                                           "<opml version=\"2.0\"><head><title>Mine</title></head><body>\n"
+                                           "<outline text=\"News\">\n"
+                                           "  <outline type=\"rss\" text=\"One\" xmlUrl=\"%s\"/>\n"
+                                           "  <outline type=\"rss\" text=\"Two\" xmlUrl=\"%s\"/>\n"
+                                           "</outline></body></opml>\n", url1, url2);
+  g_autoptr(GFile) file = write_file (fixture, "subscriptions.opml", opml);
+  g_autoptr(GFile) export_file = g_file_new_build_filename (fixture->dir, "exported.opml", NULL);
+  g_autoptr(GPtrArray) feeds = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) outlines = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 feed_id;
+
+  fixture_open_window (fixture);
+
+  /* What Import Subscriptions… does with the file chosen: both feeds listed,
+   * then refreshed. */
+  attache_window_import_opml (fixture->window, file);
+  g_assert_true (importing (fixture));
+  wait_until (!importing (fixture));
+  wait_until (n_feed_rows (fixture) == 2);
+  g_assert_true (gtk_revealer_get_reveal_child (window_child (fixture, "feeds_revealer")));
+  wait_until (!refreshing (fixture) && n_articles (fixture) == 6);
+  wait_until (feed_unread (fixture, 0) == 3 && feed_unread (fixture, 1) == 3);
+
+  feeds = attache_library_list_feeds (fixture->library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (feeds->len, ==, 2);
+  g_assert_cmpstr (((AttacheSubscription *) g_ptr_array_index (feeds, 0))->url, ==, url1);
+  g_assert_cmpstr (((AttacheSubscription *) g_ptr_array_index (feeds, 1))->url, ==, url2);
+  feed_id = ((AttacheSubscription *) g_ptr_array_index (feeds, 1))->id;
+
+  /* The same list again: nothing new. */
+  attache_window_import_opml (fixture->window, file);
+  wait_until (!importing (fixture));
+  g_assert_cmpuint (n_feed_rows (fixture), ==, 2);
+
+  /* What Export Subscriptions… does with the file chosen. */
+  attache_window_export_opml (fixture->window, export_file);
+  /* The file may be written in steps: read until the whole list is there. */
+  while (outlines == NULL || outlines->len < 2)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_clear_pointer (&bytes, g_bytes_unref);
+      g_clear_pointer (&outlines, g_ptr_array_unref);
+      bytes = g_file_load_bytes (export_file, NULL, NULL, NULL);
+      if (bytes != NULL)
+        outlines = attache_opml_parse (bytes, NULL);
+    }
+  g_assert_cmpuint (outlines->len, ==, 2);
+  g_assert_true (has_outline (outlines, url1));
+  g_assert_true (has_outline (outlines, url2));
+
+  /* Fetch Full Articles, for the second feed only: stored, and shown. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.set-feed-full-articles", "(xb)", feed_id, TRUE));
+  {
+    gboolean set = FALSE;
+
+    while (!set)
+      {
+        g_autoptr(AttacheSubscription) feed = NULL;
+
+        g_main_context_iteration (NULL, TRUE);
+        feed = attache_library_get_feed (fixture->library, feed_id, &error);
+        g_assert_no_error (error);
+        set = feed->fetch_full_article;
+      }
+  }
+  wait_until (g_object_get_data (G_OBJECT (feed_row (fixture, 1)), "attache-fetch-full-article") != NULL);
+  g_assert_null (g_object_get_data (G_OBJECT (feed_row (fixture, 0)), "attache-fetch-full-article"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.set-feed-full-articles", "(xb)", feed_id, FALSE));
+  wait_until (g_object_get_data (G_OBJECT (feed_row (fixture, 1)), "attache-fetch-full-article") == NULL);
+  {
+    g_autoptr(AttacheSubscription) feed = attache_library_get_feed (fixture->library, feed_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (feed->fetch_full_article);
+  }
+}
+
 typedef struct
 {
   guint  n_frames;
@@ -2498,6 +2603,8 @@ main (int   argc,
               fixture_set_up, test_paste, fixture_tear_down);
   g_test_add ("/window/feeds", Fixture, NULL,
               fixture_set_up, test_feeds, fixture_tear_down);
+  g_test_add ("/window/opml", Fixture, NULL,
+              fixture_set_up, test_opml, fixture_tear_down);
   g_test_add ("/window/feeds-refresh-many", Fixture, NULL,
               fixture_set_up, test_feeds_refresh_many, fixture_tear_down);
   g_test_add ("/window/feed-refresh-interval", Fixture, NULL,

@@ -3605,6 +3605,54 @@ attache_library_remove_feed_finish (AttacheLibrary  *self,
 }
 
 static void
+set_feed_fetch_full_article_worker (GTask        *task,
+                                    gpointer      source_object,
+                                    gpointer      task_data,
+                                    GCancellable *cancellable)
+{
+  TaskData *data = task_data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (attache_library_set_feed_fetch_full_article (source_object, data->id, data->flag, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+attache_library_set_feed_fetch_full_article_async (AttacheLibrary      *self,
+                                                   gint64               id,
+                                                   gboolean             fetch_full_article,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  TaskData *data;
+
+  g_return_if_fail (ATTACHE_IS_LIBRARY (self));
+
+  data = g_new0 (TaskData, 1);
+  data->id = id;
+  data->flag = fetch_full_article;
+  task = new_task (self, attache_library_set_feed_fetch_full_article_async, data,
+                   cancellable, callback, user_data);
+  g_task_run_in_thread (task, set_feed_fetch_full_article_worker);
+}
+
+gboolean
+attache_library_set_feed_fetch_full_article_finish (AttacheLibrary  *self,
+                                                    GAsyncResult    *result,
+                                                    GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
 set_article_read_worker (GTask        *task,
                          gpointer      source_object,
                          gpointer      task_data,

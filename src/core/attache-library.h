@@ -306,6 +306,15 @@ void              attache_library_remove_feed_async      (AttacheLibrary      *s
 gboolean          attache_library_remove_feed_finish     (AttacheLibrary      *self,
                                                           GAsyncResult        *result,
                                                           GError             **error);
+void              attache_library_set_feed_fetch_full_article_async  (AttacheLibrary      *self,
+                                                                      gint64               id,
+                                                                      gboolean             fetch_full_article,
+                                                                      GCancellable        *cancellable,
+                                                                      GAsyncReadyCallback  callback,
+                                                                      gpointer             user_data);
+gboolean          attache_library_set_feed_fetch_full_article_finish (AttacheLibrary      *self,
+                                                                      GAsyncResult        *result,
+                                                                      GError             **error);
 void              attache_library_set_article_read_async (AttacheLibrary      *self,
                                                           gint64               id,
                                                           gboolean             read,

@@ -36,6 +36,19 @@ void        attache_compat_choose_folder_async  (GtkWindow            *parent,
 GFile      *attache_compat_choose_folder_finish (GAsyncResult         *result,
                                                  GError              **error);
 
+/* Lets the person choose where to save a file, suggesting @initial_name (may
+ * be NULL); the chooser asks before replacing a file. The finish function
+ * returns a GFile, or NULL with G_IO_ERROR_CANCELLED when the chooser was
+ * dismissed. */
+void        attache_compat_save_file_async      (GtkWindow            *parent,
+                                                 const char           *title,
+                                                 const char           *initial_name,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer             user_data);
+GFile      *attache_compat_save_file_finish     (GAsyncResult         *result,
+                                                 GError              **error);
+
 /* Whether @text is acceptable as the answer to attache_compat_ask_text_async (). */
 typedef gboolean (*AttacheCompatTextCheck) (const char *text);
 

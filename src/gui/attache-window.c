@@ -1563,6 +1563,8 @@ update_feed_row (GtkListBoxRow             *row,
 
   set_label_text (title, name);
   set_label_text (count, count_text);
+  g_object_set_data (G_OBJECT (row), "attache-fetch-full-article",
+                     GINT_TO_POINTER (feed->fetch_full_article ? 1 : 0));
   gtk_widget_set_visible (GTK_WIDGET (count), feed->n_unread > 0);
   gtk_widget_set_visible (error_icon, feed->last_error != NULL);
 
@@ -1823,6 +1825,7 @@ update_refresh_spinner (AttacheWindow *self)
   gtk_spinner_set_spinning (self->refresh_spinner, refreshing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh-feeds",
                                  !refreshing && self->n_feeds > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-subscriptions", self->n_feeds > 0);
 }
 
 static void
@@ -2098,6 +2101,401 @@ subscribe_feed_action (GtkWidget  *widget,
                    ask_feed_url_cb);
 }
 
+/* Subscription lists (OPML) */
+
+static void
+import_opml_worker (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+  GArray *added;
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  added = attache_feed_refresher_import_opml (source_object, bytes, &error);
+  if (added == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, added, (GDestroyNotify) g_array_unref);
+}
+
+/* Refreshes the feeds @ids after those already waiting; told only when there
+ * is news, as on schedule, unless a refresh asked for is under way. */
+static void
+refresh_feed_ids (AttacheWindow *self,
+                  GArray        *ids)
+{
+  if (ids->len == 0)
+    return;
+
+  if (!refreshing_feeds (self))
+    {
+      self->refresh_queue = g_array_new (FALSE, FALSE, sizeof (gint64));
+      self->refresh_asked = FALSE;
+      self->n_refresh_imported = 0;
+      self->n_refresh_failed = 0;
+      update_refresh_spinner (self);
+    }
+
+  g_array_append_vals (self->refresh_queue, ids->data, ids->len);
+  refresh_next_feeds (self);
+}
+
+static void
+import_opml_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AttacheWindow) self = user_data;
+  g_autoptr(GArray) added = NULL;
+  g_autoptr(GArray) new_ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autofree char *message = NULL;
+  guint n_duplicates = 0;
+
+  added = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  self->n_imports--;
+  update_import_spinner (self);
+
+  if (added == NULL)
+    {
+      GFile *file = g_task_get_task_data (G_TASK (result));
+      g_autofree char *name = dup_file_display_name (file);
+      g_autofree char *what = g_strdup_printf (_("Could not import the subscriptions of “%s”"), name);
+
+      show_error (self, what, error);
+      return;
+    }
+
+  new_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < added->len; i++)
+    {
+      const AttacheFeedAdded *feed = &g_array_index (added, AttacheFeedAdded, i);
+
+      if (feed->status == ATTACHE_ADD_DUPLICATE)
+        n_duplicates++;
+      else
+        g_array_append_val (new_ids, feed->id);
+    }
+
+  reload_feeds (self);
+
+  if (added->len == 0)
+    {
+      add_toast (self, adw_toast_new (_("No feeds in that subscription list")));
+      return;
+    }
+
+  parts = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (parts, g_strdup_printf (ngettext ("Subscribed to %u feed",
+                                                     "Subscribed to %u feeds",
+                                                     new_ids->len),
+                                           new_ids->len));
+  if (n_duplicates > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u was already there",
+                                                       "%u were already there",
+                                                       n_duplicates),
+                                             n_duplicates));
+  g_ptr_array_add (parts, NULL);
+  message = g_strjoinv (_("; "), (char **) parts->pdata);
+  add_toast (self, adw_toast_new (message));
+
+  /* Their articles, now. */
+  refresh_feed_ids (self, new_ids);
+}
+
+static void
+choose_opml_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AttacheWindow) self = user_data;
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  files = attache_compat_choose_files_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  if (files == NULL)
+    {
+      show_error (self, _("Could not choose a file"), error);
+      return;
+    }
+
+  if (g_list_model_get_n_items (files) == 0)
+    return;
+
+  file = g_list_model_get_item (files, 0);
+  attache_window_import_opml (self, file);
+}
+
+static void
+import_subscriptions_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (widget);
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) opml = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  /* Translators: the kind of file a subscription list is, in the file chooser */
+  gtk_file_filter_set_name (opml, _("OPML"));
+  gtk_file_filter_add_mime_type (opml, "text/x-opml+xml");
+  gtk_file_filter_add_pattern (opml, "*.opml");
+  gtk_file_filter_add_pattern (opml, "*.xml");
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  g_list_store_append (filters, opml);
+  g_list_store_append (filters, all);
+
+  attache_compat_choose_files_async (GTK_WINDOW (self),
+                                     _("Import Subscriptions"),
+                                     _("_Import"),
+                                     G_LIST_MODEL (filters),
+                                     self->cancellable,
+                                     choose_opml_cb,
+                                     g_object_ref (self));
+}
+
+typedef struct
+{
+  GFile  *file;
+  GBytes *bytes;        /* the document, once written */
+  guint   n_feeds;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_free (data);
+}
+
+static void
+export_opml_worker (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  AttacheLibrary *library = attache_feed_refresher_get_library (source_object);
+  g_autoptr(GPtrArray) feeds = NULL;
+  GError *error = NULL;
+
+  feeds = attache_library_list_feeds (library, &error);
+  if (feeds != NULL)
+    data->bytes = attache_feed_refresher_export_opml (source_object, &error);
+
+  if (data->bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data->n_feeds = feeds->len;
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_export_error (AttacheWindow *self,
+                   GFile         *file,
+                   const GError  *error)
+{
+  g_autofree char *name = dup_file_display_name (file);
+  g_autofree char *escaped_name = g_markup_escape_text (name, -1);
+  g_autofree char *escaped_error = g_markup_escape_text (error->message, -1);
+  AdwToast *toast;
+
+  /* Translators: the file, then why: "Could not save “feeds.opml” (Permission denied). Try another folder." */
+  toast = adw_toast_new_format (_("Could not save “%s” (%s). Try another folder."),
+                                escaped_name, escaped_error);
+  adw_toast_set_timeout (toast, 0);
+  add_toast (self, toast);
+}
+
+/* What is left to do once the document is written. */
+typedef struct
+{
+  AttacheWindow *self;
+  GFile         *file;
+  guint          n_feeds;
+} WriteData;
+
+static void
+write_data_free (WriteData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WriteData, write_data_free)
+
+static void
+replace_opml_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(WriteData) data = user_data;
+  AttacheWindow *self = data->self;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !g_cancellable_is_cancelled (self->cancellable))
+        show_export_error (self, data->file, error);
+      return;
+    }
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  add_toast (self, adw_toast_new_format (ngettext ("Exported %u subscription",
+                                                   "Exported %u subscriptions",
+                                                   data->n_feeds),
+                                         data->n_feeds));
+}
+
+static void
+export_opml_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AttacheWindow) self = user_data;
+  ExportData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  WriteData *write;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !g_cancellable_is_cancelled (self->cancellable))
+        show_export_error (self, data->file, error);
+      return;
+    }
+
+  write = g_new0 (WriteData, 1);
+  write->self = g_object_ref (self);
+  write->file = g_object_ref (data->file);
+  write->n_feeds = data->n_feeds;
+
+  /* Written off the main thread; the bytes are kept until then. */
+  g_file_replace_contents_bytes_async (data->file, data->bytes, NULL, FALSE,
+                                       G_FILE_CREATE_REPLACE_DESTINATION,
+                                       self->cancellable, replace_opml_cb, write);
+}
+
+static void
+save_opml_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(AttacheWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  file = attache_compat_save_file_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  if (file == NULL)
+    {
+      show_error (self, _("Could not choose a file"), error);
+      return;
+    }
+
+  attache_window_export_opml (self, file);
+}
+
+static void
+export_subscriptions_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (widget);
+
+  attache_compat_save_file_async (GTK_WINDOW (self),
+                                  _("Export Subscriptions"),
+                                  /* Translators: the file name suggested for exported subscriptions */
+                                  _("subscriptions.opml"),
+                                  self->cancellable,
+                                  save_opml_cb,
+                                  g_object_ref (self));
+}
+
+/* Fetching full articles, per feed */
+
+static void
+set_feed_fetch_full_article_cb (GObject      *object,
+                                GAsyncResult *result,
+                                gpointer      user_data)
+{
+  g_autoptr(AttacheWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!attache_library_set_feed_fetch_full_article_finish (ATTACHE_LIBRARY (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_cancellable_is_cancelled (self->cancellable))
+    show_error (self, _("Could not change the feed"), error);
+}
+
+/* win.set-feed-full-articles ((xb): the feed, whether to fetch its items' pages) */
+static void
+set_feed_full_articles_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (widget);
+  gint64 id;
+  gboolean fetch_full_article;
+
+  g_variant_get (parameter, "(xb)", &id, &fetch_full_article);
+  attache_library_set_feed_fetch_full_article_async (self->library, id, fetch_full_article,
+                                                     self->cancellable,
+                                                     set_feed_fetch_full_article_cb,
+                                                     g_object_ref (self));
+}
+
+/* The check item of the feed's menu: a stateful action for that one feed. */
+static void
+on_fetch_full_articles_change_state_cb (GSimpleAction *action,
+                                        GVariant      *value,
+                                        gpointer       user_data)
+{
+  AttacheWindow *self = user_data;
+  gint64 *id = g_object_get_data (G_OBJECT (action), "attache-feed-id");
+
+  g_simple_action_set_state (action, value);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-feed-full-articles", "(xb)",
+                              *id, g_variant_get_boolean (value));
+}
+
 /* Unsubscribing, and Undo: the feed is only hidden while its toast offers
  * Undo, and removed (with what it remembers of its items) once it is gone. */
 
@@ -2207,16 +2605,38 @@ popup_feed_menu (AttacheWindow *self,
 {
   GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->feed_list, (int) y);
   g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenu) section = NULL;
   g_autoptr(GMenuItem) item = NULL;
+  g_autoptr(GSimpleAction) fetch_full = NULL;
+  g_autoptr(GSimpleActionGroup) group = NULL;
   gint64 id;
 
   if (row == NULL || (id = get_row_feed_id (row)) == 0)
     return;
 
   menu = g_menu_new ();
+
+  /* A check item: the stored flag, for this feed. */
+  fetch_full = g_simple_action_new_stateful ("fetch-full-articles", NULL,
+                                             g_variant_new_boolean (g_object_get_data (G_OBJECT (row),
+                                                                                       "attache-fetch-full-article") != NULL));
+  g_object_set_data_full (G_OBJECT (fetch_full), "attache-feed-id", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect_object (fetch_full, "change-state",
+                           G_CALLBACK (on_fetch_full_articles_change_state_cb), self, 0);
+  group = g_simple_action_group_new ();
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (fetch_full));
+  gtk_widget_insert_action_group (self->feed_menu, "feed", G_ACTION_GROUP (group));
+
+  section = g_menu_new ();
+  g_menu_append (section, _("Fetch _Full Articles"), "feed.fetch-full-articles");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+
+  g_clear_object (&section);
+  section = g_menu_new ();
   item = g_menu_item_new (_("_Unsubscribe"), NULL);
   g_menu_item_set_action_and_target_value (item, "win.unsubscribe-feed", g_variant_new_int64 (id));
-  g_menu_append_item (menu, item);
+  g_menu_append_item (section, item);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
 
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->feed_menu), G_MENU_MODEL (menu));
   gtk_popover_set_pointing_to (GTK_POPOVER (self->feed_menu),
@@ -2635,6 +3055,12 @@ attache_window_class_init (AttacheWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.subscribe-feed", NULL, subscribe_feed_action);
   gtk_widget_class_install_action (widget_class, "win.refresh-feeds", NULL, refresh_feeds_action);
   gtk_widget_class_install_action (widget_class, "win.unsubscribe-feed", "x", unsubscribe_feed_action);
+  gtk_widget_class_install_action (widget_class, "win.set-feed-full-articles", "(xb)",
+                                   set_feed_full_articles_action);
+  gtk_widget_class_install_action (widget_class, "win.import-subscriptions", NULL,
+                                   import_subscriptions_action);
+  gtk_widget_class_install_action (widget_class, "win.export-subscriptions", NULL,
+                                   export_subscriptions_action);
   gtk_widget_class_install_action (widget_class, "win.undo-unsubscribe-feed", "x",
                                    undo_unsubscribe_feed_action);
 
@@ -2807,6 +3233,43 @@ attache_window_subscribe_feed (AttacheWindow *self,
 
   attache_feed_refresher_subscribe_async (self->refresher, stripped, FALSE, self->cancellable,
                                           subscribe_cb, g_object_ref (self));
+}
+
+void
+attache_window_import_opml (AttacheWindow *self,
+                            GFile         *file)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ATTACHE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  self->n_imports++;
+  update_import_spinner (self);
+
+  task = g_task_new (self->refresher, self->cancellable, import_opml_cb, g_object_ref (self));
+  g_task_set_source_tag (task, attache_window_import_opml);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, import_opml_worker);
+}
+
+void
+attache_window_export_opml (AttacheWindow *self,
+                            GFile         *file)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *data;
+
+  g_return_if_fail (ATTACHE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (ExportData, 1);
+  data->file = g_object_ref (file);
+
+  task = g_task_new (self->refresher, self->cancellable, export_opml_cb, g_object_ref (self));
+  g_task_set_source_tag (task, attache_window_export_opml);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_opml_worker);
 }
 
 void

@@ -46,6 +46,16 @@ void            attache_window_import_url   (AttacheWindow       *self,
  * with the address given. */
 void            attache_window_subscribe_feed (AttacheWindow     *self,
                                                const char        *url);
+/* Subscribes to every feed of the OPML subscription list @file, off the main
+ * thread, tells how many were new, then refreshes those. What
+ * win.import-subscriptions does with the file chosen. */
+void            attache_window_import_opml    (AttacheWindow     *self,
+                                               GFile             *file);
+/* Writes every subscription to @file as an OPML document, off the main
+ * thread, and tells how it went. What win.export-subscriptions does with the
+ * file chosen. */
+void            attache_window_export_opml    (AttacheWindow     *self,
+                                               GFile             *file);
 /* Refreshes every feed, a few at a time, and tells how it went; the window
  * stays responsive meanwhile. What win.refresh-feeds (F5, Ctrl+R) does. */
 void            attache_window_refresh_feeds  (AttacheWindow     *self);
