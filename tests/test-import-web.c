@@ -329,6 +329,31 @@ test_cli (Fixture       *f,
   g_assert_cmpmem (g_bytes_get_data (err, NULL), g_bytes_get_size (err), expected_err, strlen (expected_err));
   g_assert_true (g_subprocess_get_if_exited (process));
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+
+  /* The capture record is shown, and the page comes back byte for byte. */
+  {
+    g_autofree char *page = g_build_filename (f->dir, "captured.html", NULL);
+    g_autofree char *contents = NULL;
+    g_autofree char *json = NULL;
+    g_autoptr(GSubprocess) show = NULL;
+    g_autoptr(GSubprocess) raw = NULL;
+    gsize len;
+
+    show = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, cli, "--library", db, "show", "1", "--json", NULL);
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_communicate_utf8 (show, NULL, NULL, &json, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (json, "\"capture\""));
+    g_assert_nonnull (strstr (json, "\"status\" : 200"));
+    g_assert_nonnull (strstr (json, url));
+
+    raw = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, cli, "--library", db, "show", "1", "--page", page, NULL);
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_wait_check (raw, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (page, &contents, &len, NULL));
+    g_assert_cmpmem (contents, len, story, strlen (story));
+  }
 }
 
 int

@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -525,8 +526,89 @@ print_article_text (AttacheArticle *article)
   putchar ('\n');
   printf (_("Words: %u"), attache_article_get_n_words (article));
   putchar ('\n');
+  if (attache_article_get_capture (article) != NULL)
+    {
+      AttacheFetchResult *capture = attache_article_get_capture (article);
+      g_autofree char *fetched = format_timestamp (attache_fetch_result_get_fetched (capture));
+
+      /* Translators: the capture record of a web page: the address it was read from,
+       * when, the HTTP status and the page's sha256 */
+      printf (_("Captured: %s at %s (HTTP %u, sha256 %s)"), attache_fetch_result_get_final_url (capture),
+              fetched, attache_fetch_result_get_status (capture), attache_fetch_result_get_sha256 (capture));
+      putchar ('\n');
+    }
   putchar ('\n');
   printf ("%s\n", attache_article_get_text (article) != NULL ? attache_article_get_text (article) : "");
+}
+
+/* The capture record of a web page: what was fetched, from where, when. */
+static void
+add_capture_member (JsonBuilder        *builder,
+                    AttacheFetchResult *capture)
+{
+  g_autofree char *fetched = NULL;
+
+  json_builder_set_member_name (builder, "capture");
+  if (capture == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  fetched = format_timestamp (attache_fetch_result_get_fetched (capture));
+  json_builder_begin_object (builder);
+  add_string_member (builder, "requested_url", attache_fetch_result_get_requested_url (capture));
+  add_string_member (builder, "final_url", attache_fetch_result_get_final_url (capture));
+  add_string_member (builder, "fetched", fetched);
+  add_int_member (builder, "status", attache_fetch_result_get_status (capture));
+  add_string_member (builder, "content_type", attache_fetch_result_get_content_type (capture));
+  add_string_member (builder, "charset", attache_fetch_result_get_charset (capture));
+  add_string_member (builder, "http_date", attache_fetch_result_get_date (capture));
+  add_string_member (builder, "last_modified", attache_fetch_result_get_last_modified (capture));
+  add_string_member (builder, "etag", attache_fetch_result_get_etag (capture));
+  add_string_member (builder, "sha256", attache_fetch_result_get_sha256 (capture));
+  add_int_member (builder, "size", g_bytes_get_size (attache_fetch_result_get_body (capture)));
+  json_builder_end_object (builder);
+}
+
+/* show ID --page FILE: the raw page, byte for byte, as fetched. */
+static int
+write_captured_page (AttacheArticle *article,
+                     const char     *path)
+{
+  AttacheFetchResult *capture = attache_article_get_capture (article);
+  g_autoptr(GError) error = NULL;
+  GBytes *body;
+  gsize len;
+  const char *data;
+
+  if (capture == NULL)
+    {
+      print_error (_("article %" PRId64 " was not fetched from the web: it has no captured page"),
+                   (int64_t) attache_article_get_id (article));
+      return CLI_EXIT_FAILED;
+    }
+
+  body = attache_fetch_result_get_body (capture);
+  data = g_bytes_get_data (body, &len);
+
+  if (g_str_equal (path, "-"))
+    {
+      if (fwrite (data, 1, len, stdout) != len)
+        {
+          print_error ("%s", _("could not write the output"));
+          return CLI_EXIT_FAILED;
+        }
+      return CLI_EXIT_OK;
+    }
+
+  if (!g_file_set_contents (path, data, len, &error))
+    {
+      print_error ("%s: %s", path, error->message);
+      return CLI_EXIT_FAILED;
+    }
+
+  return CLI_EXIT_OK;
 }
 
 static int
@@ -538,10 +620,13 @@ run_show (const CliCommand  *command,
   g_autoptr(AttacheLibrary) library = NULL;
   g_autoptr(AttacheArticle) article = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *page = NULL;
   gboolean json = FALSE;
   gint64 id = 0;
   const GOptionEntry entries[] = {
     JSON_OPTION (&json),
+    { "page", 0, 0, G_OPTION_ARG_FILENAME, &page,
+      N_("Write the web page exactly as it was captured to FILE (- for standard output)"), N_("FILE") },
     LIBRARY_OPTION (&local_library_path),
     G_OPTION_ENTRY_NULL
   };
@@ -560,6 +645,9 @@ run_show (const CliCommand  *command,
       print_article_error (id, error);
       return CLI_EXIT_FAILED;
     }
+
+  if (page != NULL)
+    return write_captured_page (article, page);
 
   if (json)
     {
@@ -596,6 +684,7 @@ run_show (const CliCommand  *command,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
       add_string_member (builder, "text", attache_article_get_text (article));
+      add_capture_member (builder, attache_article_get_capture (article));
       json_builder_set_member_name (builder, "analysis");
       if (analysis != NULL)
         {
