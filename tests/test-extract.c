@@ -381,6 +381,33 @@ test_structure (void)
   assert_absent (text, "color");
 }
 
+/* A Russian page in KOI8-R that names no charset (no header, no <meta>): the
+ * bytes are not UTF-8, and read as Windows-1252 they would be accented Latin
+ * noise. The detector finds KOI8-R. */
+static void
+test_charset_undeclared (void)
+{
+  const char *page =
+    "<html><head><title>Городской совет обсудил ремонт дорог</title></head><body>"
+    "<h1>Городской совет обсудил ремонт дорог</h1>"
+    "<p>Вчера вечером в Твери прошло заседание городского совета, на котором депутаты "
+    "обсуждали строительство новых школ и ремонт дорог в северных районах.</p>"
+    "<p>Жители района выразили недовольство тем, что работы затянулись почти на год, "
+    "а подрядчик до сих пор не назвал новый срок.</p></body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttacheExtraction) extraction = NULL;
+  g_autofree char *koi8 = NULL;
+  gsize len;
+
+  koi8 = g_convert (page, -1, "KOI8-R", "UTF-8", NULL, &len, &error);
+  g_assert_no_error (error);
+  extraction = attache_extract_html ((const guchar *) koi8, len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (attache_extraction_get_title (extraction), ==, "Городской совет обсудил ремонт дорог");
+  g_assert_true (g_str_has_prefix (attache_extraction_get_paragraphs (extraction)[0],
+                                   "Вчера вечером в Твери прошло заседание городского совета"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +424,7 @@ main (int   argc,
   g_test_add_func ("/extract/metadata/json-ld", test_json_ld);
   g_test_add_func ("/extract/metadata/urls", test_urls);
   g_test_add_func ("/extract/text/structure", test_structure);
+  g_test_add_func ("/extract/charset/undeclared", test_charset_undeclared);
 
   return g_test_run ();
 }

@@ -921,6 +921,34 @@ test_opml_refusals (void)
   g_assert_error (error, ATTACHE_FEED_ERROR, ATTACHE_FEED_ERROR_EMPTY);
 }
 
+/* A Japanese feed in Shift_JIS with no XML declaration at all: the detector
+ * finds Shift_JIS, where Windows-1252 would have made noise of every title. */
+static void
+test_encoding_undeclared (void)
+{
+  const char *rss =
+    "<rss version=\"2.0\"><channel><title>東京ニュース</title>"
+    "<description>毎日のニュースをお届けします</description>"
+    "<item><title>新しい防災計画を発表、避難所の数を増やす</title>"
+    "<description>東京都は今日、地震や台風に備えて新しい計画を発表しました。</description></item>"
+    "</channel></rss>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttacheFeed) feed = NULL;
+  g_autofree char *sjis = NULL;
+  gsize len;
+
+  sjis = g_convert (rss, -1, "SHIFT_JIS", "UTF-8", NULL, &len, &error);
+  g_assert_no_error (error);
+  feed = parse_string (sjis, len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (attache_feed_get_encoding (feed), ==, "shift_jis");
+  g_assert_cmpstr (attache_feed_get_title (feed), ==, "東京ニュース");
+  g_assert_cmpstr (attache_feed_get_description (feed), ==, "毎日のニュースをお届けします");
+  g_assert_cmpuint (attache_feed_get_n_items (feed), ==, 1);
+  g_assert_cmpstr (attache_feed_item_get_title (attache_feed_get_item (feed, 0)), ==,
+                   "新しい防災計画を発表、避難所の数を増やす");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -953,6 +981,7 @@ main (int   argc,
   g_test_add_func ("/opml/nested", test_opml_nested);
   g_test_add_func ("/opml/round-trip", test_opml_round_trip);
   g_test_add_func ("/opml/refusals", test_opml_refusals);
+  g_test_add_func ("/feed/encoding/undeclared", test_encoding_undeclared);
 
   return g_test_run ();
 }

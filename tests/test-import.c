@@ -494,6 +494,38 @@ test_batch (Fixture       *f,
     g_object_unref (files[i]);
 }
 
+/* A Russian text file saved by an old Windows program: Windows-1251, no BOM,
+ * nothing that names the encoding. It is imported as Russian, not as the
+ * accented Latin letters Windows-1252 would make of it. */
+static void
+test_encoding_undeclared (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *text =
+    "Городской совет обсудил ремонт дорог\n\n"
+    "Вчера вечером в Твери прошло заседание городского совета, на котором депутаты "
+    "обсуждали строительство новых школ и ремонт дорог. Жители района выразили "
+    "недовольство тем, что работы затянулись почти на год.\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cp1251 = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "novosti.txt", NULL);
+  g_autoptr(AttacheImportResult) result = NULL;
+  g_autoptr(AttacheArticle) article = NULL;
+  gsize len;
+
+  cp1251 = g_convert (text, -1, "WINDOWS-1251", "UTF-8", NULL, &len, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, cp1251, len, &error));
+  result = import_path (f, path);
+  g_assert_no_error ((GError *) attache_import_result_get_error (result));
+  g_assert_cmpint (attache_import_result_get_status (result), ==, ATTACHE_IMPORT_IMPORTED);
+  article = attache_library_get_article (f->library, attache_import_result_get_article_id (result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (attache_article_get_title (article), ==, "Городской совет обсудил ремонт дорог");
+  g_assert_true (g_str_has_prefix (attache_article_get_text (article), "Вчера вечером в Твери"));
+  g_assert_true (g_str_has_suffix (attache_article_get_text (article), "почти на год."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -518,6 +550,7 @@ main (int   argc,
   ADD ("/import/refused", test_refused);
   ADD ("/import/refused/unreadable", test_refused_unreadable);
   ADD ("/import/batch", test_batch);
+  ADD ("/import/encoding/undeclared", test_encoding_undeclared);
 
   return g_test_run ();
 }

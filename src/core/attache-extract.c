@@ -6,8 +6,10 @@
  *    parser, which never runs a script nor fetches anything. The charset: a BOM,
  *    else the HTTP charset, else the page's <meta charset> or http-equiv (but bytes
  *    that are valid UTF-8 with multi-byte sequences are UTF-8: saved pages are often
- *    re-encoded with their old declaration left in place), else UTF-8 when valid,
- *    else Windows-1252. Broken sequences become U+FFFD.
+ *    re-encoded with their old declaration left in place), else what the bytes
+ *    look like (attache-charset: UTF-8 when valid, else the legacy encoding whose
+ *    reading is most like text, Windows-1252 when none is clearly better). Broken
+ *    sequences become U+FFFD.
  *
  * 2. Metadata. One walk over the document reads <meta> (Open Graph, article:*,
  *    twitter:*, Dublin Core, name=author/date/description, itemprop), JSON-LD
@@ -57,6 +59,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include "attache-charset-private.h"
 #include "attache-extract.h"
 
 /* Deeper content is ignored, so that no page can exhaust a worker thread's stack.
@@ -498,7 +501,7 @@ decode_page (const guchar *data,
     }
 
   if (charset == NULL)
-    charset = g_utf8_validate_len ((const char *) data, len, NULL) ? "UTF-8" : "WINDOWS-1252";
+    charset = _attache_charset_decoder (_attache_charset_guess (data, len));
 
   if (g_ascii_strcasecmp (charset, "UTF-8") == 0)
     {

@@ -3,7 +3,8 @@
  * Reading (shared with OPML):
  *   1. bytes → UTF-8: BOM, UTF-16/32 by their pattern, else the encoding the XML
  *      declaration names (ISO-8859-1 and US-ASCII read as their superset
- *      Windows-1252, as browsers do), else UTF-8, else Windows-1252;
+ *      Windows-1252, as browsers do), else UTF-8, else the legacy encoding the
+ *      bytes look like (attache-charset), else Windows-1252;
  *   2. repairs for what breaks real feeds: HTML entities (&nbsp; &eacute;) that XML
  *      does not know become character references, a bare '&' becomes &amp;,
  *      characters XML forbids are dropped, junk before the root is cut;
@@ -31,6 +32,7 @@
 #include <libxml/entities.h>
 #include <libxml/xmlsave.h>
 
+#include "attache-charset-private.h"
 #include "attache-feed-private.h"
 
 /* One entity may expand to at most this; all references together to at most
@@ -225,12 +227,32 @@ mostly_utf8 (const char *text,
   return valid_multibyte > invalid * 2;
 }
 
+/* The guess, lower case, as a string that lives as long as the program. */
+static const char *
+guessed_label (const char *guess)
+{
+  g_autofree char *lower = g_ascii_strdown (guess, -1);
+
+  return g_intern_string (lower);
+}
+
+/* Text whose encoding is not declared (or not known, or wrong): ISO-2022 when it
+ * has its escapes, UTF-8 when valid or nearly, else what attache-charset finds
+ * it most like, else Windows-1252. */
 static char *
 decode_fallback (const char *text,
                  gsize       len,
                  const char **encoding)
 {
+  const char *guess = _attache_charset_guess ((const guint8 *) text, len);
   char *utf8;
+
+  if (g_str_has_prefix (guess, "ISO-2022-") &&
+      (utf8 = g_convert (text, len, "UTF-8", guess, NULL, NULL, NULL)) != NULL)
+    {
+      *encoding = guessed_label (guess);
+      return utf8;
+    }
 
   if (g_utf8_validate_len (text, len, NULL))
     {
@@ -242,6 +264,13 @@ decode_fallback (const char *text,
     {
       *encoding = "utf-8";
       return g_utf8_make_valid (text, len);
+    }
+
+  if (strcmp (guess, "WINDOWS-1252") != 0 && strcmp (guess, "UTF-8") != 0 &&
+      (utf8 = g_convert (text, len, "UTF-8", _attache_charset_decoder (guess), NULL, NULL, NULL)) != NULL)
+    {
+      *encoding = guessed_label (guess);
+      return utf8;
     }
 
   *encoding = "windows-1252";

@@ -1,6 +1,7 @@
 /* attache-text-format.c: bytes of a file → an article (not stored yet)
  *
- * Decoding (UTF-8, UTF-16 with a BOM, else Windows-1252/ISO-8859-1), refusal of
+ * Decoding (UTF-8, UTF-16 with a BOM, else the legacy encoding the bytes look like,
+ * from attache-charset, else Windows-1252/ISO-8859-1), refusal of
  * binary data, and the three formats analysts bring: plain text (optionally with
  * a leading "date YYYY-MM-DD" marker and/or a title line), Markdown, and HTML
  * (the article and its metadata, found by attache-extract).
@@ -15,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "attache-charset-private.h"
 #include "attache-extract.h"
 #include "attache-importer.h"
 
@@ -96,6 +98,8 @@ decode_text (const guchar  *data,
     }
   else
     {
+      const char *charset;
+
       if (len >= 3 && data[0] == 0xef && data[1] == 0xbb && data[2] == 0xbf)
         {
           data += 3;
@@ -105,13 +109,21 @@ decode_text (const guchar  *data,
       if (looks_binary (data, len, error))
         return NULL;
 
-      if (g_utf8_validate_len ((const char *) data, len, NULL))
+      charset = _attache_charset_guess (data, len);
+      if (g_utf8_validate_len ((const char *) data, len, NULL) && !g_str_has_prefix (charset, "ISO-2022-"))
         utf8 = g_strndup ((const char *) data, len);
+      else if (strcmp (charset, "UTF-8") == 0)
+        utf8 = g_utf8_make_valid ((const char *) data, len);   /* UTF-8 with a few broken bytes */
       else
         {
-          /* Windows-1252 is a superset of ISO-8859-1's printable characters; the five
-           * bytes it leaves undefined are taken as ISO-8859-1. */
-          utf8 = g_convert ((const char *) data, len, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+          /* The encoding the bytes look like; when that does not read them all, or
+           * nothing looked clearly better, Windows-1252, which is a superset of
+           * ISO-8859-1's printable characters; the five bytes it leaves undefined
+           * are taken as ISO-8859-1. */
+          if (strcmp (charset, "WINDOWS-1252") != 0)
+            utf8 = g_convert ((const char *) data, len, "UTF-8", _attache_charset_decoder (charset), NULL, NULL, NULL);
+          if (utf8 == NULL)
+            utf8 = g_convert ((const char *) data, len, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
           if (utf8 == NULL)
             utf8 = g_convert ((const char *) data, len, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
           if (utf8 == NULL)
