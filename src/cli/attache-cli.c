@@ -872,7 +872,15 @@ read_input (const char  *path,
   if (!g_str_equal (path, "-"))
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      g_autofree char *local = g_file_get_path (file);
 
+      /* A local file is read in one piece of its size, not in a growing buffer. */
+      if (local != NULL && g_file_test (local, G_FILE_TEST_IS_REGULAR))
+        {
+          if (!g_file_get_contents (local, &contents, length, error))
+            return NULL;
+          return contents;
+        }
       if (!g_file_load_contents (file, NULL, &contents, length, NULL, error))
         return NULL;
       return contents;

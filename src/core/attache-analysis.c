@@ -554,10 +554,16 @@ collect_candidates (GHashTable              *candidates,
                     gboolean                 in_title,
                     const AttacheTopicStats *stats)
 {
-  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  /* each distinct word once: a long text costs a pointer a word */
+  g_autoptr(GStringChunk) chunk = g_string_chunk_new (4096);
+  g_autoptr(GPtrArray) words = g_ptr_array_sized_new (n_tokens);
 
   for (guint i = 0; i < n_tokens; i++)
-    g_ptr_array_add (words, (names != NULL && names[i] == NAME_PERSON) ? NULL : topic_word (text, &tokens[i]));
+    {
+      g_autofree char *word = (names != NULL && names[i] == NAME_PERSON) ? NULL : topic_word (text, &tokens[i]);
+
+      g_ptr_array_add (words, word != NULL ? g_string_chunk_insert_const (chunk, word) : NULL);
+    }
 
   for (guint i = 0; i < n_tokens; i++)
     {
@@ -1215,6 +1221,8 @@ attache_analyze (const char               *title,
         for (guint t = m->role_first_token; t < m->first_token; t++)
           names[t] = NAME_PERSON;
     }
+  /* The actors hold what they need: a long text's mentions go before its topics are counted. */
+  g_clear_pointer (&mentions, g_array_unref);
 
   g_ptr_array_unref (analysis->topics);
   analysis->topics = find_topics (title, text, (AttacheToken *) tokens->data, tokens->len, names, stats);

@@ -308,11 +308,14 @@ get_vocabulary (void)
   return index;
 }
 
-/* The lowercase words of @text: letters, digits and inner hyphens. */
+/* The lowercase words of @text: letters, digits and inner hyphens. Each
+ * distinct word is kept once, in @chunk, so a long text costs a pointer a
+ * word. */
 static GPtrArray *
-split_words (const char *text)
+split_words (const char   *text,
+             GStringChunk *chunk)
 {
-  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *words = g_ptr_array_new ();
   const char *p = text;
 
   while (*p != '\0')
@@ -334,13 +337,13 @@ split_words (const char *text)
         }
       if (p > start)
         {
-          char *word = g_utf8_strdown (start, p - start);
+          g_autofree char *word = g_utf8_strdown (start, p - start);
           gsize len = strlen (word);
 
           /* "minister's" counts as "minister". */
           if (len > 2 && g_str_has_suffix (word, "'s"))
             word[len - 2] = '\0';
-          g_ptr_array_add (words, word);
+          g_ptr_array_add (words, g_string_chunk_insert_const (chunk, word));
         }
     }
 
@@ -423,6 +426,7 @@ attache_classify_subject (const char *title,
 {
   Vocabulary *index = get_vocabulary ();
   g_autoptr(GHashTable) hits = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GStringChunk) chunk = g_string_chunk_new (4096);
   g_autoptr(GPtrArray) title_words = NULL;
   g_autoptr(GPtrArray) text_words = NULL;
   double scores[G_N_ELEMENTS (subjects)] = { 0 };
@@ -447,10 +451,10 @@ attache_classify_subject (const char *title,
 
   if (title != NULL)
     {
-      title_words = split_words (title);
+      title_words = split_words (title, chunk);
       count_hits (index, title_words, hits, TRUE);
     }
-  text_words = split_words (text);
+  text_words = split_words (text, chunk);
   count_hits (index, text_words, hits, FALSE);
 
   g_hash_table_iter_init (&iter, hits);

@@ -173,8 +173,9 @@ typedef struct
 {
   guint64 *lower;     /* per token */
   guint32 *flags;     /* per token */
-  DocSlot *slots;
+  DocSlot *slots;     /* one per distinct word, at most half full */
   guint    mask;
+  guint    n_used;
 } DocState;
 
 static guint32 flags_of (const char *word,
@@ -201,6 +202,43 @@ doc_slot (const DocState *doc,
     }
 }
 
+/* The slot of @key, added if new; the table doubles when half full, so it
+ * grows with the words of the document, not with its length. */
+static DocSlot *
+doc_slot_add (DocState *doc,
+              guint64   key)
+{
+  DocSlot *slot;
+
+  if ((doc->n_used + 1) * 2 > doc->mask + 1)
+    {
+      DocSlot *old = doc->slots;
+      guint old_size = doc->mask + 1;
+
+      doc->slots = g_new0 (DocSlot, (gsize) old_size * 2);
+      doc->mask = old_size * 2 - 1;
+      for (guint i = 0; i < old_size; i++)
+        if (old[i].key != 0)
+          *doc_slot (doc, old[i].key) = old[i];
+      g_free (old);
+    }
+
+  if (key == 0)
+    key = 1;
+  for (guint i = (guint) key & doc->mask;; i = (i + 1) & doc->mask)
+    {
+      slot = &doc->slots[i];
+      if (slot->key == key)
+        return slot;
+      if (slot->key == 0)
+        {
+          slot->key = key;
+          doc->n_used++;
+          return slot;
+        }
+    }
+}
+
 static guint8
 count_up (guint8 counts,
           guint  shift)
@@ -223,13 +261,14 @@ doc_state_init (DocState           *doc,
 {
   guint size = 16;
 
-  while (size < n_tokens * 2 && size < (1u << 30))
+  while (size < n_tokens && size < 4096)
     size *= 2;
 
   doc->lower = g_new (guint64, n_tokens);
   doc->flags = g_new (guint32, n_tokens);
   doc->slots = g_new0 (DocSlot, size);
   doc->mask = size - 1;
+  doc->n_used = 0;
 
   for (guint i = 0; i < n_tokens; i++)
     {
@@ -244,7 +283,7 @@ doc_state_init (DocState           *doc,
 
       if ((flags & (TF_CAP | TF_LOWER)) == 0)
         continue;
-      slot = doc_slot (doc, doc->lower[i]);
+      slot = doc_slot_add (doc, doc->lower[i]);
       if ((flags & TF_CAP) && !(flags & TF_SENTENCE))
         slot->counts = count_up (slot->counts, DOC_CAP_MID_SHIFT);
       else if (flags & TF_LOWER)
