@@ -424,6 +424,43 @@ test_conll_and_score (void)
   }
 }
 
+/* The project's own corpus format: names marked [[TYPE|name]]. */
+static void
+test_conll_annotated (void)
+{
+  const char *data = "Shares in [[ORG|Holbrook Ports]] rose.\n\n"
+                     "Mr [[PER|Okafor]] told the [[ORG|BBC]] the [[LOC|UK]]-based firm would grow.";
+  const char *broken[] = { "a [[PER|name", "a [[XYZ|name]]", "a [[PER|]] b", "[[PER|a [[LOC|b]] c]]" };
+  g_autoptr(AttacheConllDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) seen = g_string_new (NULL);
+
+  document = attache_conll_document_new_from_annotated (data, strlen (data), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (document->text, ==, "Shares in Holbrook Ports rose.\n\n"
+                                       "Mr Okafor told the BBC the UK-based firm would grow.");
+  g_assert_cmpuint (attache_conll_document_count_sentences (document), ==, 2);
+  for (guint i = 0; i < document->tokens->len; i++)
+    {
+      const AttacheToken *t = &g_array_index (document->tokens, AttacheToken, i);
+      AttacheNerLabel label = g_array_index (document->labels, AttacheNerLabel, i);
+
+      if (label != ATTACHE_NER_O)
+        g_string_append_printf (seen, "%.*s/%s ", (int) t->length, document->text + t->start,
+                                attache_ner_label_to_string (label));
+    }
+  /* "UK-based" may be one token or three; only a whole "UK" token is a name */
+  g_assert_true (g_str_has_prefix (seen->str, "Holbrook/B-ORG Ports/I-ORG Okafor/B-PER BBC/B-ORG "));
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_autoptr(GError) broken_error = NULL;
+
+      g_assert_null (attache_conll_document_new_from_annotated (broken[i], strlen (broken[i]), &broken_error));
+      g_assert_error (broken_error, G_MARKUP_ERROR, G_MARKUP_ERROR_PARSE);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +478,7 @@ main (int   argc,
   g_test_add_func ("/tagger/bad-input", test_tagger_bad_input);
   g_test_add_func ("/tagger/bad-model", test_tagger_bad_model);
   g_test_add_func ("/tagger/conll-and-score", test_conll_and_score);
+  g_test_add_func ("/tagger/conll-annotated", test_conll_annotated);
 
   return g_test_run ();
 }

@@ -396,3 +396,101 @@ attache_conll_document_normalise (AttacheConllDocument  *document,
 
   return changed;
 }
+
+/**
+ * attache_conll_document_new_from_annotated:
+ * @data: UTF-8 text with its names marked as `[[TYPE|name]]` (TYPE one of
+ *   PER, ORG, LOC, MISC), as in the project's own corpus, data/ner-corpus
+ * @length: bytes of @data
+ * @error: a #G_MARKUP_ERROR when a mark is broken
+ *
+ * Reads one annotated document: the text without the marks, cut into tokens
+ * and sentences by attache_tokenize(), each token labelled from the mark it
+ * lies wholly inside (B- for the first, I- for the rest). A token that a
+ * mark covers only in part ("UK-based" for [[LOC|UK]]-based, when it is one
+ * token) stays O.
+ */
+AttacheConllDocument *
+attache_conll_document_new_from_annotated (const char  *data,
+                                           gsize        length,
+                                           GError     **error)
+{
+  g_autoptr(GString) text = g_string_sized_new (length);
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (guint) * 3);
+  AttacheConllDocument *document;
+  const char *p = data, *end = data + length;
+  guint s = 0;
+
+  if (!g_utf8_validate_len (data, length, NULL))
+    {
+      g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_BAD_UTF8, "not UTF-8");
+      return NULL;
+    }
+
+  while (p < end)
+    {
+      const char *open = memchr (p, '[', (gsize) (end - p));
+      const char *bar, *close;
+      AttacheNerType type = ATTACHE_NER_TYPE_NONE;
+      guint span[3];
+
+      if (open == NULL || open + 1 >= end || open[1] != '[')
+        {
+          const char *stop = open == NULL ? end : open + 1;
+
+          g_string_append_len (text, p, stop - p);
+          p = stop;
+          continue;
+        }
+      g_string_append_len (text, p, open - p);
+      bar = memchr (open, '|', (gsize) (end - open));
+      close = bar != NULL ? g_strstr_len (bar, end - bar, "]]") : NULL;
+      if (bar != NULL)
+        for (guint t = ATTACHE_NER_TYPE_PER; t < ATTACHE_NER_N_TYPES; t++)
+          {
+            const char *name = attache_ner_type_to_string (t);
+
+            if ((gsize) (bar - open - 2) == strlen (name) && memcmp (open + 2, name, strlen (name)) == 0)
+              type = t;
+          }
+      if (close == NULL || type == ATTACHE_NER_TYPE_NONE || close == bar + 1 ||
+          memchr (bar + 1, '[', (gsize) (close - bar - 1)) != NULL)
+        {
+          g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_PARSE,
+                       "a broken mark at byte %" G_GSIZE_FORMAT, (gsize) (open - data));
+          return NULL;
+        }
+      span[0] = (guint) text->len;
+      g_string_append_len (text, bar + 1, close - bar - 1);
+      span[1] = (guint) text->len;
+      span[2] = type;
+      g_array_append_val (spans, span);
+      p = close + 2;
+    }
+
+  document = g_new0 (AttacheConllDocument, 1);
+  document->docstart = TRUE;
+  document->tokens = attache_tokenize (text->str, (gssize) text->len);
+  document->labels = g_array_sized_new (FALSE, TRUE, sizeof (AttacheNerLabel), document->tokens->len);
+  g_array_set_size (document->labels, document->tokens->len);
+  for (guint i = 0; i < document->tokens->len; i++)
+    {
+      const AttacheToken *t = &g_array_index (document->tokens, AttacheToken, i);
+      const guint *span;
+
+      while (s < spans->len && (&g_array_index (spans, guint, 3 * s))[1] <= t->start)
+        s++;
+      if (s == spans->len)
+        break;
+      span = &g_array_index (spans, guint, 3 * s);
+      if (t->start >= span[0] && t->start + t->length <= span[1])
+        {
+          gboolean first = i == 0 || (t - 1)->start < span[0];
+
+          g_array_index (document->labels, AttacheNerLabel, i) = (AttacheNerLabel) (span[2] * 2 - (first ? 1 : 0));
+        }
+    }
+  document->text = g_string_free (g_steal_pointer (&text), FALSE);
+
+  return document;
+}

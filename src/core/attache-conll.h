@@ -30,6 +30,10 @@ GPtrArray *attache_conll_parse         (const char           *data,
                                         gsize                 length,
                                         guint                 sentences_per_document);
 
+AttacheConllDocument *attache_conll_document_new_from_annotated (const char  *data,
+                                                                 gsize        length,
+                                                                 GError     **error);
+
 /* Conventions to bring a corpus's tags to the tagger's. */
 typedef enum
 {

@@ -12,7 +12,10 @@
  * Training data: the Groningen Meaning Bank file (no document marks: every
  * --doc-sentences sentences make a document), less its last --heldout
  * percent of sentences, which are kept out to measure the result; and
- * optionally WNUT-17 files, --wnut once for each (each tweet a document). The training data is brought
+ * optionally WNUT-17 files, --wnut once for each (each tweet a document), and
+ * the documents of the project's own corpus, --corpus DIR (data/ner-corpus: news
+ * written and annotated for the project, names marked [[TYPE|name]]; its
+ * tags already follow the conventions). The other training data is brought
  * to the tagger's conventions first (attache_conll_document_normalise): a
  * country tagged ORG is a place, and titles are not part of a person's name.
  * The held-out part is scored twice: against the file's tags as they are,
@@ -76,6 +79,31 @@ read_conll (const char *path,
     }
 
   return attache_conll_parse (data, length, sentences_per_document);
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static AttacheConllDocument *
+read_annotated (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  AttacheConllDocument *document;
+
+  if (!g_file_get_contents (path, &data, &length, &error) ||
+      (document = attache_conll_document_new_from_annotated (data, length, &error)) == NULL)
+    {
+      fprintf (stderr, "error: %s: %s\n", path, error->message);
+      exit (1);
+    }
+
+  return document;
 }
 
 static void
@@ -296,6 +324,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *gmb_path = NULL;
   g_auto(GStrv) wnut_paths = NULL;
+  g_autofree char *corpus_dir = NULL;
   g_autofree char *output = NULL;
   g_auto(GStrv) report_paths = NULL;
   int epochs = 8, seed = 1, n_bits = 20, heldout = 10, doc_sentences = 20;
@@ -303,6 +332,8 @@ main (int   argc,
     { "gmb", 0, 0, G_OPTION_ARG_FILENAME, &gmb_path, "GMB CoNLL file (required)", "FILE" },
     { "wnut", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &wnut_paths,
       "WNUT-17 file to train on, each sentence a document (optional, repeatable)", "FILE" },
+    { "corpus", 0, 0, G_OPTION_ARG_FILENAME, &corpus_dir,
+      "Also train on the annotated documents (*.txt) in this folder (optional)", "DIR" },
     { "heldout", 0, 0, G_OPTION_ARG_INT, &heldout, "Keep the last N% of GMB sentences out (10)", "N" },
     { "doc-sentences", 0, 0, G_OPTION_ARG_INT, &doc_sentences, "GMB sentences per document (20)", "N" },
     { "epochs", 0, 0, G_OPTION_ARG_INT, &epochs, "Passes over the data (8)", "N" },
@@ -316,6 +347,7 @@ main (int   argc,
   const AttacheGazetteer *gazetteer;
   g_autoptr(GPtrArray) gmb = NULL;
   g_autoptr(GPtrArray) wnut = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) corpus = g_ptr_array_new_with_free_func ((GDestroyNotify) attache_conll_document_free);
   g_autoptr(GArray) train = g_array_new (FALSE, FALSE, sizeof (Prepared));
   g_autoptr(GArray) heldout_docs = g_array_new (FALSE, FALSE, sizeof (Prepared));
   g_autoptr(GArray) sentences = g_array_new (FALSE, FALSE, sizeof (Sentence));
@@ -387,6 +419,29 @@ main (int   argc,
         attache_conll_document_normalise (g_ptr_array_index (tweets, d), NORMALISE);
       prepare (tweets, 0, tweets->len, gazetteer, train, sentences);
       printf ("WNUT-17 %s: %u sentences\n", wnut_paths[f], sentences->len - before);
+    }
+
+  if (corpus_dir != NULL)
+    {
+      g_autoptr(GDir) dir = g_dir_open (corpus_dir, 0, &error);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      const char *name;
+      guint before = sentences->len;
+
+      if (dir == NULL)
+        {
+          fprintf (stderr, "error: %s\n", error->message);
+          return 1;
+        }
+      while ((name = g_dir_read_name (dir)) != NULL)
+        if (g_str_has_suffix (name, ".txt"))
+          g_ptr_array_add (names, g_build_filename (corpus_dir, name, NULL));
+      /* in a fixed order, whatever the file system's */
+      g_ptr_array_sort (names, compare_paths);
+      for (guint f = 0; f < names->len; f++)
+        g_ptr_array_add (corpus, read_annotated (names->pdata[f]));
+      prepare (corpus, 0, corpus->len, gazetteer, train, sentences);
+      printf ("annotated corpus: %u documents, %u sentences\n", corpus->len, sentences->len - before);
     }
 
   for (guint i = 0; i < sentences->len; i++)
