@@ -147,9 +147,10 @@ resolve_mention (const AttacheGazetteer *gazetteer,
     {
       if (categories & (_ATTACHE_GAZ_COUNTRY | _ATTACHE_GAZ_DEMONYM | _ATTACHE_GAZ_CODE))
         m->type = ATTACHE_ACTOR_COUNTRY;
-      else if (categories & _ATTACHE_GAZ_ORG)
+      else if (categories & (_ATTACHE_GAZ_ORG | _ATTACHE_GAZ_COMPANY))
         m->type = ATTACHE_ACTOR_ORGANIZATION;
-      else if (categories & (_ATTACHE_GAZ_REGION | _ATTACHE_GAZ_CITY))
+      /* "Jackson" the person is not Jackson, Mississippi */
+      else if ((categories & (_ATTACHE_GAZ_REGION | _ATTACHE_GAZ_CITY)) && tagged != ATTACHE_NER_TYPE_PER)
         m->type = ATTACHE_ACTOR_LOCATION;
       else
         canonical = NULL;   /* a title or a given name alone: not an actor by itself */
@@ -863,8 +864,8 @@ find_mentions (const AttacheGazetteer *gazetteer,
                   const char *canonical = _attache_gazetteer_lookup (gazetteer, parts[p], &categories);
 
                   if (canonical != NULL && g_unichar_isupper (g_utf8_get_char (parts[p])) &&
-                      (categories & (_ATTACHE_GAZ_COUNTRY | _ATTACHE_GAZ_ORG | _ATTACHE_GAZ_REGION |
-                                     _ATTACHE_GAZ_CITY | _ATTACHE_GAZ_DEMONYM)))
+                      (categories & (_ATTACHE_GAZ_COUNTRY | _ATTACHE_GAZ_ORG | _ATTACHE_GAZ_COMPANY |
+                                     _ATTACHE_GAZ_REGION | _ATTACHE_GAZ_CITY | _ATTACHE_GAZ_DEMONYM)))
                     {
                       Mention m = { 0 };
 

@@ -21,10 +21,12 @@ typedef enum
   _ATTACHE_GAZ_REGION  = 1 << 5,
   _ATTACHE_GAZ_CITY    = 1 << 6,
   _ATTACHE_GAZ_GIVEN   = 1 << 7,
+  _ATTACHE_GAZ_COMPANY = 1 << 8,   /* companies, media, exchanges: organisations too */
+  _ATTACHE_GAZ_SURNAME = 1 << 9,
 } AttacheGazetteerCategory;
 
 /* Where a token sits in the longest list entry that covers it. */
-#define _ATTACHE_GAZ_POSITION_SHIFT 8
+#define _ATTACHE_GAZ_POSITION_SHIFT 12
 enum
 {
   _ATTACHE_GAZ_SINGLE = 1,   /* the whole entry */

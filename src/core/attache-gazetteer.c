@@ -184,6 +184,8 @@ parse_category (const char *name)
     { "REGION", _ATTACHE_GAZ_REGION },
     { "CITY", _ATTACHE_GAZ_CITY },
     { "GIVEN", _ATTACHE_GAZ_GIVEN },
+    { "COMPANY", _ATTACHE_GAZ_COMPANY },
+    { "SURNAME", _ATTACHE_GAZ_SURNAME },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (categories); i++)

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /* Every token gets exactly this many feature ids (hashes), so a document's
  * features are one array of n_tokens × _ATTACHE_TAGGER_N_FEATURES. */
-#define _ATTACHE_TAGGER_N_FEATURES 39
+#define _ATTACHE_TAGGER_N_FEATURES 40
 
 /* Transition weights: [previous][label], the row ATTACHE_NER_N_LABELS being
  * the start of a sentence. */

@@ -15,10 +15,11 @@
  * words and short shapes two either side, four word pairs (the two words
  * before, the word before and this one, this one and the next, the two
  * after), a shape trigram, the gazetteer entries covering it and its
- * neighbours two before and one after ("President" before a name), and one
- * feature of the whole document: whether the same word also appears
+ * neighbours two before and one after ("President" before a name), and two
+ * features of the whole document: whether the same word also appears
  * capitalised in the middle of a sentence, or in lower case, elsewhere in
- * the document.
+ * the document; and the lists' categories for the word wherever it is
+ * capitalised in the document ("Pernod" alone, after "Pernod Ricard").
  *
  * Each feature id selects a row of ATTACHE_NER_N_LABELS weights in a table
  * of 2^n_bits rows (feature hashing). The model file stores only the rows
@@ -56,7 +57,7 @@
 #define N_LABELS ATTACHE_NER_N_LABELS
 #define N_FEATURES _ATTACHE_TAGGER_N_FEATURES
 #define START_ROW N_LABELS
-#define FEATURE_VERSION 2
+#define FEATURE_VERSION 3
 #define HEADER_SIZE 400
 #define MIN_BITS 10
 #define MAX_BITS 26
@@ -160,12 +161,14 @@ typedef struct
   guint64 suffix[N_AFFIXES];
   guint32 flags;
   guint16 gazetteer;
+  guint16 doc_gazetteer;
   guint8  doc;
 } TokenInfo;
 
 typedef struct
 {
   guint64 key;
+  guint16 categories;   /* of the list entries covering the word anywhere, capitalised */
   guint8  counts;
 } DocSlot;
 
@@ -173,6 +176,7 @@ typedef struct
 {
   guint64 *lower;     /* per token */
   guint32 *flags;     /* per token */
+  guint16 *gazetteer; /* per token: category and position in the longest list entry */
   DocSlot *slots;     /* one per distinct word, at most half full */
   guint    mask;
   guint    n_used;
@@ -254,10 +258,11 @@ count_up (guint8 counts,
 /* What is the same for the whole document: each token's lower-case hash and
  * flags, and how often each word is capitalised mid-sentence or lower case. */
 static void
-doc_state_init (DocState           *doc,
-                const char         *text,
-                const AttacheToken *tokens,
-                guint               n_tokens)
+doc_state_init (DocState               *doc,
+                const AttacheGazetteer *gazetteer,
+                const char             *text,
+                const AttacheToken     *tokens,
+                guint                   n_tokens)
 {
   guint size = 16;
 
@@ -289,6 +294,25 @@ doc_state_init (DocState           *doc,
       else if (flags & TF_LOWER)
         slot->counts = count_up (slot->counts, DOC_LOWER_SHIFT);
     }
+
+  /* The lists, a sentence at a time; and for each word, what the lists
+   * call it wherever it is capitalised ("Pernod" of "Pernod Ricard"). */
+  doc->gazetteer = g_new0 (guint16, MAX (n_tokens, 1));
+  for (guint start = 0, end; start < n_tokens; start = end)
+    {
+      end = start + 1;
+      while (end < n_tokens && end - start < MAX_CHUNK && (tokens[end].flags & ATTACHE_TOKEN_SENTENCE_START) == 0)
+        end++;
+      _attache_gazetteer_match (gazetteer, text, tokens + start, doc->lower + start, end - start,
+                                doc->gazetteer + start);
+    }
+  for (guint i = 0; i < n_tokens; i++)
+    {
+      guint16 categories = doc->gazetteer[i] & ((1u << _ATTACHE_GAZ_POSITION_SHIFT) - 1);
+
+      if (categories != 0 && (doc->flags[i] & TF_CAP))
+        doc_slot (doc, doc->lower[i])->categories |= categories;
+    }
 }
 
 static void
@@ -296,6 +320,7 @@ doc_state_clear (DocState *doc)
 {
   g_clear_pointer (&doc->lower, g_free);
   g_clear_pointer (&doc->flags, g_free);
+  g_clear_pointer (&doc->gazetteer, g_free);
   g_clear_pointer (&doc->slots, g_free);
 }
 
@@ -540,7 +565,7 @@ extract_chunk (const AttacheGazetteer *gazetteer,
   guint n_words = 0, n_capitalised = 0;
   gboolean headline;
 
-  _attache_gazetteer_match (gazetteer, text, tokens + start, doc->lower + start, n, gazetteer_codes);
+  memcpy (gazetteer_codes, doc->gazetteer + start, n * sizeof (guint16));
 
   for (guint i = 0; i < n; i++)
     {
@@ -555,6 +580,7 @@ extract_chunk (const AttacheGazetteer *gazetteer,
       affixes_of (word, token->length, t);
       t->gazetteer = gazetteer_codes[i];
       t->doc = doc_code (doc, start + i);
+      t->doc_gazetteer = (t->flags & (TF_CAP | TF_LOWER)) ? doc_slot (doc, t->lower)->categories : 0;
     }
 
   /* A headline: most words capitalised, in a piece of some length. */
@@ -620,6 +646,7 @@ extract_chunk (const AttacheGazetteer *gazetteer,
       f[36] = feature1 (36, gaz_p2);
       f[37] = feature2 (37, lower_p2, lower_p1);
       f[38] = feature2 (38, lower_n1, lower_n2);
+      f[39] = feature2 (39, t->doc_gazetteer, cap);
     }
 }
 
@@ -690,7 +717,7 @@ _attache_tagger_extract_features (const AttacheGazetteer *gazetteer,
   work->text = text;
   work->tokens = tokens;
   work->features = features;
-  doc_state_init (&work->doc, text, tokens, n_tokens);
+  doc_state_init (&work->doc, work->gazetteer, text, tokens, n_tokens);
   foreach_chunk (tokens, n_tokens, extract_chunk_cb, work);
   doc_state_clear (&work->doc);
   g_free (work);
@@ -847,7 +874,7 @@ attache_tagger_tag (AttacheTagger      *self,
   work->tokens = tokens;
   work->labels = labels;
   work->features = g_new (guint32, MAX_CHUNK * N_FEATURES);
-  doc_state_init (&work->doc, text, tokens, n_tokens);
+  doc_state_init (&work->doc, work->gazetteer, text, tokens, n_tokens);
 
   foreach_chunk (tokens, n_tokens, tag_chunk_cb, work);
 
