@@ -9,6 +9,7 @@
 #include "attache-analysis-runner.h"
 #include "attache-article.h"
 #include "attache-article-list.h"
+#include "attache-briefing.h"
 #include "attache-conll.h"
 #include "attache-database.h"
 #include "attache-extract.h"
