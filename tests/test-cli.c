@@ -1029,7 +1029,7 @@ test_usage_help_and_version (CliFixture    *fixture,
   {
     const char * const argv[] = { "--help", NULL };
     g_autoptr(CliRun) run = cli_run_full (fixture, NULL, argv);
-    const char *names[] = { "import", "list", "show", "delete", "search", "--library", "--version" };
+    const char *names[] = { "import", "list", "show", "delete", "search", "briefing", "--library", "--version" };
 
     g_assert_cmpint (run->status, ==, 0);
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -1045,6 +1045,27 @@ test_usage_help_and_version (CliFixture    *fixture,
     g_assert_nonnull (strstr (run->out, "--limit"));
     g_assert_nonnull (strstr (run->out, "--json"));
     g_assert_nonnull (strstr (run->out, "--library"));
+  }
+
+  {
+    const char * const argv[] = { "briefing", "--help", NULL };
+    g_autoptr(CliRun) run = cli_run_full (fixture, NULL, argv);
+    const char *names[] = { "new", "add-note", "add-excerpt", "add-article", "list", "show", "export" };
+
+    g_assert_cmpint (run->status, ==, 0);
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      g_assert_nonnull (strstr (run->out, names[i]));
+  }
+
+  {
+    const char * const argv[] = { "briefing", "add-excerpt", "--help", NULL };
+    g_autoptr(CliRun) run = cli_run_full (fixture, NULL, argv);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_nonnull (strstr (run->out, "attache-cli briefing add-excerpt"));
+    g_assert_nonnull (strstr (run->out, "--from"));
+    g_assert_nonnull (strstr (run->out, "--to"));
+    g_assert_nonnull (strstr (run->out, "--section"));
   }
 
   {
@@ -1131,6 +1152,396 @@ test_tag_errors (CliFixture    *fixture,
   g_assert_cmpstr (missing->out, ==, "");
 }
 
+
+/* briefing */
+
+/* Runs a command that must succeed and print one number, and returns it. */
+G_GNUC_NULL_TERMINATED static gint64
+cli_run_id (CliFixture *fixture,
+            const char *first_arg,
+            ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(CliRun) run = NULL;
+  gint64 id = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) "--library");
+  g_ptr_array_add (argv, fixture->library);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  run = cli_run_full (fixture, NULL, (const char * const *) argv->pdata);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->err, ==, "");
+  g_assert_true (g_str_has_suffix (run->out, "\n"));
+  g_assert_cmpuint (count_lines (run->out), ==, 1);
+  g_assert_true (g_ascii_string_to_signed (g_strchomp (run->out), 10, 1, G_MAXINT64, &id, NULL));
+  return id;
+}
+
+static JsonNode *
+show_briefing (CliFixture *fixture,
+               const char *id)
+{
+  g_autoptr(CliRun) run = cli_run (fixture, "briefing", "show", id, "--json", NULL);
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->err, ==, "");
+  return parse_json (run->out);
+}
+
+/* The text of article @id, as "show --json" gives it. */
+static char *
+article_text (CliFixture *fixture,
+              const char *id)
+{
+  g_autoptr(CliRun) run = cli_run (fixture, "show", id, "--json", NULL);
+  g_autoptr(JsonNode) root = NULL;
+
+  g_assert_cmpint (run->status, ==, 0);
+  root = parse_json (run->out);
+  return g_strdup (json_object_get_string_member (json_node_get_object (root), "text"));
+}
+
+static void
+test_briefing_new_and_list (CliFixture    *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *briefings;
+  JsonObject *first;
+
+  g_assert_cmpint (cli_run_id (fixture, "briefing", "new", "Coastal trade", "--marking", "OFFICIAL-SENSITIVE",
+                               "--author", "Desk Three", "--subtitle", "Levies and ports", NULL), ==, 1);
+  g_assert_cmpint (cli_run_id (fixture, "briefing", "new", "Grain", "--marking", "TLP:AMBER", NULL), ==, 2);
+
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "briefing", "list", NULL);
+    g_auto(GStrv) lines = NULL;
+    g_auto(GStrv) columns = NULL;
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_cmpstr (run->err, ==, "");
+    lines = g_strsplit (run->out, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 3);
+    /* id, modified, status, marking, title; the newest first */
+    columns = g_strsplit (lines[1], "\t", -1);
+    g_assert_cmpuint (g_strv_length (columns), ==, 5);
+    g_assert_cmpstr (columns[0], ==, "1");
+    g_assert_true (g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$", columns[1], 0, 0));
+    g_assert_cmpstr (columns[2], ==, "draft");
+    g_assert_cmpstr (columns[3], ==, "OFFICIAL-SENSITIVE");
+    g_assert_cmpstr (columns[4], ==, "Coastal trade");
+    g_assert_true (g_str_has_prefix (lines[0], "2\t"));
+  }
+
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "briefing", "list", "--json", NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+    root = parse_json (run->out);
+  }
+  briefings = json_object_get_array_member (json_node_get_object (root), "briefings");
+  g_assert_cmpuint (json_array_get_length (briefings), ==, 2);
+  first = json_array_get_object_element (briefings, 1);
+  g_assert_cmpint (json_object_get_int_member (first, "id"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (first, "title"), ==, "Coastal trade");
+  g_assert_cmpstr (json_object_get_string_member (first, "subtitle"), ==, "Levies and ports");
+  g_assert_cmpstr (json_object_get_string_member (first, "author"), ==, "Desk Three");
+  g_assert_true (json_object_get_null_member (first, "audience"));
+  g_assert_true (json_object_get_null_member (first, "date"));
+  g_assert_cmpstr (json_object_get_string_member (first, "status"), ==, "draft");
+
+  /* A blank title: refused, nothing stored. */
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "briefing", "new", "   ", NULL);
+
+    g_assert_cmpint (run->status, ==, 1);
+    g_assert_cmpstr (run->out, ==, "");
+    assert_one_error_line (run->err);
+    g_assert_nonnull (strstr (run->err, "title"));
+  }
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "briefing", "new", "Dated", "--date", "31/12/2024", NULL);
+
+    g_assert_cmpint (run->status, ==, 1);
+    assert_one_error_line (run->err);
+  }
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "briefing", "list", NULL);
+
+    g_assert_cmpuint (count_lines (run->out), ==, 2);
+  }
+}
+
+static void
+test_briefing_compose (CliFixture    *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *summit_title = import_fixture (fixture, SUMMIT_FIXTURE, 1);
+  g_autofree char *grain_title = import_fixture (fixture, GRAIN_FIXTURE, 2);
+  g_autofree char *summit_text = article_text (fixture, "1");
+  g_autofree char *expected = g_utf8_substring (summit_text, 10, 120);
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *briefing;
+  JsonArray *sections, *blocks, *sources;
+  JsonObject *block, *source;
+
+  g_assert_cmpint (cli_run_id (fixture, "briefing", "new", "Coastal trade", NULL), ==, 1);
+  g_assert_cmpint (cli_run_id (fixture, "briefing", "add-note", "1", "The levy **splits** the states.",
+                               "--section", "Key judgements", NULL), ==, 1);
+  g_assert_cmpint (cli_run_id (fixture, "briefing", "add-excerpt", "1", "1", "--from", "10", "--to", "120",
+                               "--section", "Background", NULL), ==, 2);
+  g_assert_cmpint (cli_run_id (fixture, "briefing", "add-article", "1", "2", "--section", "Background", NULL), ==, 3);
+  /* Back to the first section by its heading; without one, the last. */
+  g_assert_cmpint (cli_run_id (fixture, "briefing", "add-excerpt", "1", "2", "--from", "0", "--to", "5",
+                               "--section", "Key judgements", NULL), ==, 4);
+  g_assert_cmpint (cli_run_id (fixture, "briefing", "add-note", "1", "Watch the working group.", NULL), ==, 5);
+
+  root = show_briefing (fixture, "1");
+  briefing = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (briefing, "title"), ==, "Coastal trade");
+  sections = json_object_get_array_member (briefing, "sections");
+  g_assert_cmpuint (json_array_get_length (sections), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (sections, 0), "heading"), ==,
+                   "Key judgements");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (sections, 1), "heading"), ==,
+                   "Background");
+
+  blocks = json_object_get_array_member (json_array_get_object_element (sections, 0), "blocks");
+  g_assert_cmpuint (json_array_get_length (blocks), ==, 2);
+  block = json_array_get_object_element (blocks, 0);
+  g_assert_cmpstr (json_object_get_string_member (block, "kind"), ==, "text");
+  g_assert_cmpstr (json_object_get_string_member (block, "text"), ==, "The levy **splits** the states.");
+  block = json_array_get_object_element (blocks, 1);
+  g_assert_cmpint (json_object_get_int_member (block, "id"), ==, 4);
+  /* Cited before article 1 in the document's order: the first source. */
+  g_assert_cmpint (json_object_get_int_member (block, "citation"), ==, 1);
+
+  blocks = json_object_get_array_member (json_array_get_object_element (sections, 1), "blocks");
+  g_assert_cmpuint (json_array_get_length (blocks), ==, 3);
+  block = json_array_get_object_element (blocks, 0);
+  g_assert_cmpstr (json_object_get_string_member (block, "kind"), ==, "excerpt");
+  g_assert_cmpstr (json_object_get_string_member (block, "text"), ==, expected);
+  g_assert_cmpint (json_object_get_int_member (block, "from"), ==, 10);
+  g_assert_cmpint (json_object_get_int_member (block, "to"), ==, 120);
+  g_assert_cmpint (json_object_get_int_member (block, "citation"), ==, 2);
+  source = json_object_get_object_member (block, "source");
+  g_assert_cmpint (json_object_get_int_member (source, "article_id"), ==, 1);
+  g_assert_false (json_object_get_boolean_member (source, "removed"));
+  g_assert_cmpstr (json_object_get_string_member (source, "title"), ==, summit_title);
+  g_assert_cmpstr (json_object_get_string_member (source, "published"), ==, "2024-04-02");
+  block = json_array_get_object_element (blocks, 1);
+  g_assert_cmpstr (json_object_get_string_member (block, "kind"), ==, "article");
+  g_assert_cmpint (json_object_get_int_member (block, "citation"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (blocks, 2), "text"), ==,
+                   "Watch the working group.");
+
+  sources = json_object_get_array_member (briefing, "sources");
+  g_assert_cmpuint (json_array_get_length (sources), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (sources, 0), "title"), ==,
+                   grain_title);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (sources, 1), "title"), ==,
+                   summit_title);
+
+  /* The text form names sections and blocks with their ids. */
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "briefing", "show", "1", NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_true (g_str_has_prefix (run->out, "Coastal trade\n"));
+    g_assert_nonnull (strstr (run->out, "\n## Key judgements\n  1\ttext\tThe levy **splits** the states.\n"));
+    g_assert_nonnull (strstr (run->out, "\n## Background\n  2\texcerpt\t“"));
+    g_assert_nonnull (strstr (run->out, "\nSources:\n  [1] "));
+  }
+
+  /* The article quoted is deleted: the quote stays, marked removed. */
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "delete", "1", NULL);
+    g_autoptr(JsonNode) after = NULL;
+
+    g_assert_cmpint (run->status, ==, 0);
+    after = show_briefing (fixture, "1");
+    sections = json_object_get_array_member (json_node_get_object (after), "sections");
+    blocks = json_object_get_array_member (json_array_get_object_element (sections, 1), "blocks");
+    block = json_array_get_object_element (blocks, 0);
+    g_assert_cmpstr (json_object_get_string_member (block, "text"), ==, expected);
+    source = json_object_get_object_member (block, "source");
+    g_assert_true (json_object_get_boolean_member (source, "removed"));
+    g_assert_cmpint (json_object_get_int_member (source, "article_id"), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (source, "title"), ==, summit_title);
+  }
+}
+
+static void
+test_briefing_bad_input (CliFixture    *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *title = import_fixture (fixture, SUMMIT_FIXTURE, 1);
+  g_autofree char *text = article_text (fixture, "1");
+  g_autofree char *length = g_strdup_printf ("%ld", g_utf8_strlen (text, -1));
+  g_autofree char *past_end = g_strdup_printf ("%ld", g_utf8_strlen (text, -1) + 1);
+  g_autofree char *before = NULL;
+  g_autofree char *default_library = g_build_filename (fixture->dir, "xdg-data", "attache", "library.db", NULL);
+  const char * const failures[][9] = {
+    { "briefing", "add-note", "7", "A note", NULL },                                   /* no briefing 7 */
+    { "briefing", "add-note", "1", " \n ", NULL },                                      /* empty */
+    { "briefing", "add-article", "1", "9", NULL },                                      /* no article 9 */
+    { "briefing", "add-excerpt", "1", "9", "--from", "0", "--to", "3", NULL },          /* no article 9 */
+    { "briefing", "add-excerpt", "1", "1", "--from", "5", "--to", "5", NULL },          /* empty passage */
+    { "briefing", "add-excerpt", "1", "1", "--from", "9", "--to", "3", NULL },          /* backwards */
+    { "briefing", "add-excerpt", "1", "1", "--from", "0", "--to", past_end, NULL },     /* past the end */
+    { "briefing", "add-excerpt", "1", "1", "--from", "-1", "--to", "3", NULL },         /* negative */
+    { "briefing", "show", "7", NULL },
+    { "briefing", "export", "7", "out.md", NULL },
+  };
+  const char * const usage[][9] = {
+    { "briefing", NULL },
+    { "briefing", "frobnicate", NULL },
+    { "briefing", "new", NULL },
+    { "briefing", "new", "One", "Two", NULL },
+    { "briefing", "add-note", "one", "A note", NULL },
+    { "briefing", "add-excerpt", "1", "1", "--from", "3", NULL },
+    { "briefing", "add-excerpt", "1", "1", "--from", "three", "--to", "9", NULL },
+    { "briefing", "add-excerpt", "1", "x", "--from", "0", "--to", "9", NULL },
+    { "briefing", "list", "extra", NULL },
+    { "briefing", "show", NULL },
+    { "briefing", "export", "1", "out.txt", NULL },
+    { "briefing", "export", "1", "out.md", "--paper", "a3", NULL },
+  };
+
+  /* Usage errors touch no library at all. */
+  for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
+    {
+      g_autoptr(CliRun) run = cli_run_full (fixture, NULL, usage[i]);
+
+      g_assert_cmpint (run->status, ==, 2);
+      g_assert_cmpstr (run->out, ==, "");
+      assert_one_error_line (run->err);
+    }
+  g_assert_false (g_file_test (default_library, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (cli_run_id (fixture, "briefing", "new", "Kept as it is", NULL), ==, 1);
+  g_assert_cmpint (cli_run_id (fixture, "briefing", "add-excerpt", "1", "1", "--from", "0", "--to", length,
+                               "--section", "Whole", NULL), ==, 1);
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "briefing", "show", "1", "--json", NULL);
+
+    before = g_strdup (run->out);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (failures); i++)
+    {
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr(CliRun) run = NULL;
+
+      g_ptr_array_add (argv, (gpointer) "--library");
+      g_ptr_array_add (argv, fixture->library);
+      for (guint j = 0; failures[i][j] != NULL; j++)
+        g_ptr_array_add (argv, (gpointer) failures[i][j]);
+      /* A section that would be new: not created either. */
+      if (g_str_has_prefix (failures[i][1], "add-"))
+        {
+          g_ptr_array_add (argv, (gpointer) "--section");
+          g_ptr_array_add (argv, (gpointer) "Never");
+        }
+      g_ptr_array_add (argv, NULL);
+      run = cli_run_full (fixture, NULL, (const char * const *) argv->pdata);
+
+      g_assert_cmpint (run->status, ==, 1);
+      g_assert_cmpstr (run->out, ==, "");
+      assert_one_error_line (run->err);
+    }
+
+  /* Offsets outside the text say what the text allows. */
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "briefing", "add-excerpt", "1", "1", "--from", "0",
+                                     "--to", past_end, NULL);
+    g_autofree char *allowed = g_strdup_printf ("≤ %s", length);
+
+    g_assert_nonnull (strstr (run->err, allowed));
+  }
+
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "briefing", "show", "1", "--json", NULL);
+
+    g_assert_cmpstr (run->out, ==, before);
+  }
+  {
+    g_autofree char *out = g_build_filename (fixture->dir, "out.md", NULL);
+
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_briefing_export (CliFixture    *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *title = import_fixture (fixture, SUMMIT_FIXTURE, 1);
+  g_autofree char *text = article_text (fixture, "1");
+  g_autofree char *quote = g_utf8_substring (text, 0, 31);
+  g_autofree char *expected_quote = g_strdup_printf ("> %s [1]\n", quote);
+  g_autofree char *md = g_build_filename (fixture->dir, "brief.md", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "brief.pdf", NULL);
+  g_autofree char *unwritable = g_build_filename (fixture->dir, "no such folder", "brief.md", NULL);
+  g_autofree char *contents = NULL;
+
+  g_assert_cmpint (cli_run_id (fixture, "briefing", "new", "Coastal trade", "--marking", "TLP:AMBER",
+                               "--author", "Desk Three", NULL), ==, 1);
+  g_assert_cmpint (cli_run_id (fixture, "briefing", "add-note", "1", "The levy *splits* the states.",
+                               "--section", "Key judgements", NULL), ==, 1);
+  g_assert_cmpint (cli_run_id (fixture, "briefing", "add-excerpt", "1", "1", "--from", "0", "--to", "31",
+                               "--section", "Background", NULL), ==, 2);
+
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "briefing", "export", "1", md, NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_cmpstr (run->out, ==, "");
+    g_assert_cmpstr (run->err, ==, "");
+  }
+  g_assert_true (g_file_get_contents (md, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "**TLP:AMBER**\n\n# Coastal trade\n\n"));
+  g_assert_true (g_str_has_suffix (contents, "**TLP:AMBER**\n"));
+  g_assert_nonnull (strstr (contents, "**Author:** Desk Three"));
+  g_assert_nonnull (strstr (contents, "## Key judgements\n\nThe levy *splits* the states.\n\n## Background\n\n"));
+  g_assert_nonnull (strstr (contents, expected_quote));
+  g_assert_nonnull (strstr (contents, "## Sources\n\n1. “"));
+  g_assert_nonnull (strstr (contents, ", 2024-04-02\n"));
+
+  /* Not built in this version: a clear error and no file. */
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "briefing", "export", "1", pdf, "--paper", "letter", NULL);
+
+    g_assert_cmpint (run->status, ==, 1);
+    g_assert_cmpstr (run->out, ==, "");
+    assert_one_error_line (run->err);
+  }
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  /* An unwritable place: the reason, and nothing left behind. */
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "briefing", "export", "1", unwritable, NULL);
+
+    g_assert_cmpint (run->status, ==, 1);
+    g_assert_cmpstr (run->out, ==, "");
+    assert_one_error_line (run->err);
+    g_assert_nonnull (strstr (run->err, unwritable));
+  }
+  {
+    g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_true (g_str_equal (name, "brief.md") || g_str_has_prefix (name, "library.db"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1161,6 +1572,10 @@ main (int   argc,
   ADD_TEST ("/cli/tag/conll", test_tag_conll);
   ADD_TEST ("/cli/tag/text", test_tag_text);
   ADD_TEST ("/cli/tag/errors", test_tag_errors);
+  ADD_TEST ("/cli/briefing/new-and-list", test_briefing_new_and_list);
+  ADD_TEST ("/cli/briefing/compose", test_briefing_compose);
+  ADD_TEST ("/cli/briefing/bad-input", test_briefing_bad_input);
+  ADD_TEST ("/cli/briefing/export", test_briefing_export);
   ADD_TEST ("/cli/usage/errors", test_usage_errors);
   ADD_TEST ("/cli/usage/help-and-version", test_usage_help_and_version);
 

@@ -28,6 +28,7 @@
 #include <json-glib/json-glib.h>
 
 #include "attache.h"
+#include "attache-cli-briefing.h"
 
 enum
 {
@@ -1856,6 +1857,15 @@ run_analyze (const CliCommand  *command,
   return CLI_EXIT_OK;
 }
 
+/* briefing COMMAND… (attache-cli-briefing.c) */
+static int
+run_briefing (const CliCommand  *command,
+              char             **args,
+              const char        *library_path)
+{
+  return attache_cli_briefing (args, library_path);
+}
+
 static const CliCommand commands[] = {
   { "import", N_("PATH|URL…"), N_("Import text, Markdown or HTML files, or web pages, into the library"), run_import },
   { "list", "", N_("List the articles of the library, newest first"), run_list },
@@ -1865,6 +1875,7 @@ static const CliCommand commands[] = {
   { "tag", N_("FILE"), N_("Find the people, organisations and places named in a text or CoNLL file"), run_tag },
   { "analyze", N_("FILE"), N_("Find the key actors, topics, subject and summary of a text"), run_analyze },
   { "feed", N_("COMMAND…"), N_("Subscribe to news feeds and import their articles (see feed --help)"), run_feed },
+  { "briefing", N_("COMMAND…"), N_("Compose briefings from the library and export them (see briefing --help)"), run_briefing },
 };
 
 static const CliCommand *

@@ -124,3 +124,145 @@ attache_briefing_actor_row_free (AttacheBriefingActorRow *row)
   g_free (row->type);
   g_free (row);
 }
+
+static void
+copy_source (AttacheBriefingSource       *to,
+             const AttacheBriefingSource *from)
+{
+  to->article_id = from->article_id;
+  to->removed = from->removed;
+  to->title = g_strdup (from->title);
+  to->publisher = g_strdup (from->publisher);
+  to->published = g_strdup (from->published);
+  to->url = g_strdup (from->url);
+}
+
+AttacheBriefingBlock *
+attache_briefing_block_copy (const AttacheBriefingBlock *block)
+{
+  AttacheBriefingBlock *copy;
+
+  g_return_val_if_fail (block != NULL, NULL);
+
+  copy = attache_briefing_block_new (block->kind);
+  copy->id = block->id;
+  copy->text = g_strdup (block->text);
+  copy->from = block->from;
+  copy->to = block->to;
+  copy_source (&copy->source, &block->source);
+
+  for (guint i = 0; block->actors != NULL && copy->actors != NULL && i < block->actors->len; i++)
+    {
+      const AttacheBriefingActorRow *row = g_ptr_array_index (block->actors, i);
+      AttacheBriefingActorRow *row_copy = g_new0 (AttacheBriefingActorRow, 1);
+
+      row_copy->name = g_strdup (row->name);
+      row_copy->type = g_strdup (row->type);
+      row_copy->articles = row->articles;
+      row_copy->mentions = row->mentions;
+      g_ptr_array_add (copy->actors, row_copy);
+    }
+  for (guint i = 0; block->topics != NULL && copy->topics != NULL && i < block->topics->len; i++)
+    g_ptr_array_add (copy->topics, g_strdup (g_ptr_array_index (block->topics, i)));
+
+  return copy;
+}
+
+AttacheBriefingSection *
+attache_briefing_section_copy (const AttacheBriefingSection *section)
+{
+  AttacheBriefingSection *copy;
+
+  g_return_val_if_fail (section != NULL, NULL);
+
+  copy = attache_briefing_section_new (section->heading);
+  copy->id = section->id;
+  for (guint i = 0; i < section->blocks->len; i++)
+    g_ptr_array_add (copy->blocks, attache_briefing_block_copy (g_ptr_array_index (section->blocks, i)));
+
+  return copy;
+}
+
+AttacheBriefing *
+attache_briefing_copy (const AttacheBriefing *briefing)
+{
+  AttacheBriefing *copy;
+
+  g_return_val_if_fail (briefing != NULL, NULL);
+
+  copy = attache_briefing_new (briefing->title);
+  copy->id = briefing->id;
+  copy->subtitle = g_strdup (briefing->subtitle);
+  copy->author = g_strdup (briefing->author);
+  copy->audience = g_strdup (briefing->audience);
+  copy->date = g_strdup (briefing->date);
+  copy->marking = g_strdup (briefing->marking);
+  copy->status = briefing->status;
+  copy->summary = g_strdup (briefing->summary);
+  copy->created = briefing->created;
+  copy->modified = briefing->modified;
+  for (guint i = 0; i < briefing->sections->len; i++)
+    g_ptr_array_add (copy->sections, attache_briefing_section_copy (g_ptr_array_index (briefing->sections, i)));
+
+  return copy;
+}
+
+static gboolean
+cites (const AttacheBriefingBlock *block)
+{
+  return block->kind == ATTACHE_BLOCK_EXCERPT || block->kind == ATTACHE_BLOCK_ARTICLE;
+}
+
+/* One source per article; a source without an article (never stored) is the
+ * same as another with the same address, or else the same title and publisher. */
+static gboolean
+same_source (const AttacheBriefingSource *a,
+             const AttacheBriefingSource *b)
+{
+  if (a->article_id != 0 || b->article_id != 0)
+    return a->article_id == b->article_id;
+  if (a->url != NULL || b->url != NULL)
+    return g_strcmp0 (a->url, b->url) == 0;
+  return g_strcmp0 (a->title, b->title) == 0 && g_strcmp0 (a->publisher, b->publisher) == 0;
+}
+
+GPtrArray *
+attache_briefing_collect_sources (const AttacheBriefing *briefing)
+{
+  GPtrArray *sources;
+
+  g_return_val_if_fail (briefing != NULL, NULL);
+
+  sources = g_ptr_array_new ();
+  for (guint i = 0; i < briefing->sections->len; i++)
+    {
+      const AttacheBriefingSection *section = g_ptr_array_index (briefing->sections, i);
+
+      for (guint j = 0; j < section->blocks->len; j++)
+        {
+          const AttacheBriefingBlock *block = g_ptr_array_index (section->blocks, j);
+
+          if (cites (block) && attache_briefing_citation_number (sources, block) == 0)
+            g_ptr_array_add (sources, (gpointer) &block->source);
+        }
+    }
+
+  return sources;
+}
+
+guint
+attache_briefing_citation_number (GPtrArray                  *sources,
+                                  const AttacheBriefingBlock *block)
+{
+  g_return_val_if_fail (sources != NULL, 0);
+  g_return_val_if_fail (block != NULL, 0);
+
+  if (!cites (block))
+    return 0;
+
+  for (guint i = 0; i < sources->len; i++)
+    if (same_source (g_ptr_array_index (sources, i), &block->source))
+      return i + 1;
+
+  return 0;
+}

@@ -98,6 +98,20 @@ AttacheBriefingBlock   *attache_briefing_block_new    (AttacheBlockKind       ki
 void                    attache_briefing_block_free   (AttacheBriefingBlock  *block);
 void                    attache_briefing_actor_row_free (AttacheBriefingActorRow *row);
 
+/* Deep copies (for Undo, and for a worker thread's own copy). */
+AttacheBriefing        *attache_briefing_copy          (const AttacheBriefing        *briefing);
+AttacheBriefingSection *attache_briefing_section_copy  (const AttacheBriefingSection *section);
+AttacheBriefingBlock   *attache_briefing_block_copy    (const AttacheBriefingBlock   *block);
+
+/* Citations, the same for every export. The sources the briefing cites (its
+ * excerpts and article references) in the order they are first cited, one per
+ * article: AttacheBriefingSource *, borrowed from the blocks. */
+GPtrArray              *attache_briefing_collect_sources (const AttacheBriefing      *briefing);
+/* The number of the source @block cites (1 for the first of @sources), 0 when
+ * @block cites nothing. */
+guint                   attache_briefing_citation_number (GPtrArray                  *sources,
+                                                          const AttacheBriefingBlock *block);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttacheBriefing, attache_briefing_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttacheBriefingSection, attache_briefing_section_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttacheBriefingBlock, attache_briefing_block_free)

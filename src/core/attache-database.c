@@ -198,6 +198,74 @@ static const char * const migrations[] = {
   "  WHEN new.story_id IS NULL BEGIN"
   "  UPDATE articles SET story_id = new.id WHERE id = new.id;"
   "END;",
+
+  /* 7 → 8: briefings (attache-briefing-store.c). A briefing is ordered
+   * sections of ordered blocks; position orders the rows of one parent (gaps
+   * allowed, renumbered when something moves). An excerpt or a reference keeps
+   * a snapshot of what it quotes and of its source: source_article is the
+   * article's id when it was added, kept forever; article_id is the same id
+   * while the article is in the library and NULL once it was deleted (the block
+   * then says "removed"), set again when that article is restored (Undo).
+   * Actors and topics blocks keep their table as child rows, computed when
+   * added. */
+  "CREATE TABLE briefings ("
+  "  id       INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  title    TEXT NOT NULL,"
+  "  subtitle TEXT,"
+  "  author   TEXT,"
+  "  audience TEXT,"
+  "  date     TEXT,"                             /* YYYY-MM-DD, or NULL: the export's day */
+  "  marking  TEXT,"                             /* handling marking, free text */
+  "  status   TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'final')),"
+  "  summary  TEXT,"                             /* Markdown */
+  "  created  INTEGER NOT NULL,"                 /* Unix time, seconds */
+  "  modified INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE briefing_sections ("
+  "  id          INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  briefing_id INTEGER NOT NULL REFERENCES briefings (id) ON DELETE CASCADE,"
+  "  position    INTEGER NOT NULL,"
+  "  heading     TEXT NOT NULL"
+  ");"
+  "CREATE INDEX briefing_sections_by_briefing ON briefing_sections (briefing_id, position);"
+  "CREATE TABLE briefing_blocks ("
+  "  id               INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  section_id       INTEGER NOT NULL REFERENCES briefing_sections (id) ON DELETE CASCADE,"
+  "  position         INTEGER NOT NULL,"
+  "  kind             TEXT NOT NULL CHECK (kind IN ('text', 'excerpt', 'article', 'actors', 'topics')),"
+  "  text             TEXT,"                     /* text: Markdown; excerpt: the quoted snapshot */
+  "  char_from        INTEGER,"                  /* excerpt: character offsets in the article's text */
+  "  char_to          INTEGER,"
+  "  source_article   INTEGER,"                  /* the article's id when added */
+  "  article_id       INTEGER REFERENCES articles (id) ON DELETE SET NULL,"
+  "  source_title     TEXT,"
+  "  source_publisher TEXT,"
+  "  source_published TEXT,"                     /* YYYY-MM-DD */
+  "  source_url       TEXT,"
+  "  max_rows         INTEGER"                   /* actors, topics: the rows asked for */
+  ");"
+  "CREATE INDEX briefing_blocks_by_section ON briefing_blocks (section_id, position);"
+  "CREATE INDEX briefing_blocks_by_article ON briefing_blocks (article_id);"
+  "CREATE INDEX briefing_blocks_removed ON briefing_blocks (source_article) WHERE article_id IS NULL;"
+  "CREATE TABLE briefing_actors ("
+  "  block_id INTEGER NOT NULL REFERENCES briefing_blocks (id) ON DELETE CASCADE,"
+  "  rank     INTEGER NOT NULL,"
+  "  name     TEXT NOT NULL,"
+  "  type     TEXT NOT NULL,"
+  "  articles INTEGER NOT NULL,"
+  "  mentions INTEGER NOT NULL,"
+  "  PRIMARY KEY (block_id, rank)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE briefing_topics ("
+  "  block_id INTEGER NOT NULL REFERENCES briefing_blocks (id) ON DELETE CASCADE,"
+  "  rank     INTEGER NOT NULL,"
+  "  label    TEXT NOT NULL,"
+  "  PRIMARY KEY (block_id, rank)"
+  ") WITHOUT ROWID;"
+  "CREATE TRIGGER articles_briefing_restore AFTER INSERT ON articles BEGIN"
+  "  UPDATE briefing_blocks SET article_id = new.id"
+  "    WHERE source_article = new.id AND article_id IS NULL;"
+  "END;",
 };
 
 static void

@@ -14,4 +14,9 @@ G_BEGIN_DECLS
 char *_attache_library_translate_query (const char *query,
                                         gboolean    plain);
 
+/* Emits "briefings-changed" for @briefing_id on the library's main context,
+ * later, from whatever thread (attache-briefing-store.c). */
+void  _attache_library_notify_briefings_changed (AttacheLibrary *self,
+                                                 gint64          briefing_id);
+
 G_END_DECLS

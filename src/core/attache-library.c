@@ -52,6 +52,7 @@ enum {
   ARTICLES_CHANGED,
   ANALYSES_CHANGED,
   FEEDS_CHANGED,
+  BRIEFINGS_CHANGED,
   N_SIGNALS
 };
 
@@ -141,6 +142,21 @@ attache_library_class_init (AttacheLibraryClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * AttacheLibrary::briefings-changed:
+   * @briefing_id: the briefing that changed (created, edited or deleted)
+   *
+   * A briefing was written (attache-briefing-store.h), by any thread. Emitted
+   * on the main context the library was opened on, once per write. Whether a
+   * cited article is still in the library follows "articles-changed".
+   */
+  signals[BRIEFINGS_CHANGED] =
+    g_signal_new ("briefings-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -252,6 +268,41 @@ notify_feeds_changed (AttacheLibrary *self)
 {
   _attache_dispatch (self->context, emit_feeds_changed_cb,
                      g_object_ref (self), g_object_unref);
+}
+
+typedef struct
+{
+  AttacheLibrary *library;
+  gint64          briefing_id;
+} BriefingChange;
+
+static void
+briefing_change_free (gpointer data)
+{
+  BriefingChange *change = data;
+
+  g_object_unref (change->library);
+  g_free (change);
+}
+
+static gboolean
+emit_briefings_changed_cb (gpointer user_data)
+{
+  BriefingChange *change = user_data;
+
+  g_signal_emit (change->library, signals[BRIEFINGS_CHANGED], 0, change->briefing_id);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_attache_library_notify_briefings_changed (AttacheLibrary *self,
+                                           gint64          briefing_id)
+{
+  BriefingChange *change = g_new0 (BriefingChange, 1);
+
+  change->library = g_object_ref (self);
+  change->briefing_id = briefing_id;
+  _attache_dispatch (self->context, emit_briefings_changed_cb, change, briefing_change_free);
 }
 
 /* Tells the owner's main context, from whatever thread, that articles changed. */

@@ -10,6 +10,8 @@
 #include "attache-article.h"
 #include "attache-article-list.h"
 #include "attache-briefing.h"
+#include "attache-briefing-markdown.h"
+#include "attache-briefing-store.h"
 #include "attache-conll.h"
 #include "attache-database.h"
 #include "attache-extract.h"
