@@ -10,6 +10,7 @@
 #include "attache-article.h"
 #include "attache-article-list.h"
 #include "attache-briefing.h"
+#include "attache-briefing-pdf.h"
 #include "attache-conll.h"
 #include "attache-database.h"
 #include "attache-extract.h"
