@@ -911,7 +911,9 @@ citation_free (Citation *citation)
 }
 
 /* The citation of @source, numbered on first use: the same article cited twice
- * is one source. */
+ * is one source; a source without an article is the same as another with the
+ * same address, or else the same title and publisher (the rule of
+ * attache_briefing_citation_number(), so that every export numbers alike). */
 static Citation *
 cite (AttacheBriefingLayout       *self,
       const AttacheBriefingSource *source)
@@ -921,7 +923,7 @@ cite (AttacheBriefingLayout       *self,
 
   if (source->article_id > 0)
     key = g_strdup_printf ("id:%" G_GINT64_FORMAT, source->article_id);
-  else if (!is_blank (source->url))
+  else if (source->url != NULL)
     key = g_strconcat ("url:", source->url, NULL);
   else
     key = g_strconcat ("text:", source->title != NULL ? source->title : "", "\n",
