@@ -28,11 +28,14 @@
  *   in a worker (GTask), then hands it to the main thread to draw. Without a
  *   font map of its own (@font_map NULL) a layout creates one, so that two
  *   layouts on two threads share no Pango state.
- * - For printing, create the layout in GtkPrintOperation::begin-print with the
- *   paper of the print setup, paginate in ::paginate, and draw each page in
- *   ::draw-page with render_page (layout, page, gtk_print_context_get_cairo_context
- *   (context), 1.0) (the print operation's unit set to GTK_UNIT_POINTS and
- *   use_full_page TRUE: the layout keeps its own margins).
+ * - For printing, give the GtkPrintOperation a GtkPageSetup of the layout's
+ *   paper (the A4 or Letter preference), use_full_page TRUE (the layout keeps
+ *   its own margins) and the unit GTK_UNIT_POINTS; create the layout in
+ *   ::begin-print, call attache_briefing_layout_paginate (layout, 10) in
+ *   ::paginate until it returns TRUE, then set the number of pages; draw each
+ *   page in ::draw-page with render_page (layout, page, the context's cairo_t,
+ *   scale), the scale 1.0, or the ratio of the page widths when the person
+ *   picked another paper.
  */
 
 #pragma once
