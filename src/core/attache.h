@@ -11,6 +11,7 @@
 #include "attache-article-list.h"
 #include "attache-briefing.h"
 #include "attache-briefing-markdown.h"
+#include "attache-briefing-pdf.h"
 #include "attache-briefing-store.h"
 #include "attache-conll.h"
 #include "attache-database.h"
