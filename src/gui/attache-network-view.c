@@ -305,19 +305,28 @@ draw_legend (cairo_t                    *cr,
     }
 
   {
-    /* TRANSLATORS: the key under the network of actors */
-    g_autoptr(PangoLayout) layout = _attache_chart_layout (cr, font, 0.85, FALSE,
-                                                           _("Size: how much the articles are about the actor · "
-                                                             "Lines: named in the same sentence"));
-    int lw, lh;
+    /* The key to the picture, shorter when the long one does not fit. */
+    const char *captions[] = {
+      /* TRANSLATORS: the key under the network of actors */
+      _("Size: how much the articles are about the actor · Lines: named in the same sentence"),
+      /* TRANSLATORS: the key under the network of actors, when the long one does not fit */
+      _("Lines: named in the same sentence"),
+    };
 
-    pango_layout_get_pixel_size (layout, &lw, &lh);
-    if (x + lw + MARGIN <= width)
+    for (guint c = 0; c < G_N_ELEMENTS (captions); c++)
       {
-        GdkRGBA dim = palette->foreground;
+        g_autoptr(PangoLayout) layout = _attache_chart_layout (cr, font, 0.85, FALSE, captions[c]);
+        int lw, lh;
 
-        dim.alpha *= 0.65;
-        _attache_chart_show_layout (cr, layout, width - MARGIN - lw, y - lh / 2.0, &dim, NULL);
+        pango_layout_get_pixel_size (layout, &lw, &lh);
+        if (x + lw + MARGIN <= width)
+          {
+            GdkRGBA dim = palette->foreground;
+
+            dim.alpha *= 0.65;
+            _attache_chart_show_layout (cr, layout, width - MARGIN - lw, y - lh / 2.0, &dim, NULL);
+            break;
+          }
       }
   }
 }
@@ -395,11 +404,19 @@ draw_network (gpointer                    data,
   for (guint i = 0; i < n; i++)
     {
       const AttacheNetworkNode *node = get_node (drawing, i);
-      const GdkRGBA *color = &palette->types[CLAMP ((int) node->type, 0, 3)];
-      double alpha = hover >= 0 && !neighbour[i] ? 0.3 : 1.0;
+      GdkRGBA color = palette->types[CLAMP ((int) node->type, 0, 3)];
+
+      /* Away from the hovered disc: faded, but still opaque, so that the
+       * lines do not show through. */
+      if (hover >= 0 && !neighbour[i])
+        {
+          color.red = 0.3 * color.red + 0.7 * palette->background.red;
+          color.green = 0.3 * color.green + 0.7 * palette->background.green;
+          color.blue = 0.3 * color.blue + 0.7 * palette->background.blue;
+        }
 
       cairo_arc (cr, drawing->x[i], drawing->y[i], drawing->r[i], 0, 2 * G_PI);
-      _attache_chart_set_color (cr, color, alpha);
+      gdk_cairo_set_source_rgba (cr, &color);
       cairo_fill_preserve (cr);
       _attache_chart_set_color (cr, &palette->background, 0.9);
       cairo_set_line_width (cr, 1.5);
