@@ -113,7 +113,7 @@ place_nodes (Drawing *drawing,
   guint n = drawing_n_nodes (drawing);
   const AttacheNodePlace *p;
   double min_x = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
-  double max_r = 0, area_w, area_h, sx, sy, left, top;
+  double max_r = 0, base, area_w, area_h, sx = 1, sy = 1;
 
   if (drawing->x != NULL && drawing->width == width && drawing->height == height)
     return;
@@ -138,26 +138,30 @@ place_nodes (Drawing *drawing,
       max_r = MAX (max_r, p[i].radius);
     }
 
-  drawing->scale = CLAMP (MIN (width / ATTACHE_NETWORK_LAYOUT_WIDTH,
-                               height / ATTACHE_NETWORK_LAYOUT_HEIGHT), 0.45, 1.4);
-  left = MARGIN + max_r * drawing->scale;
-  top = MARGIN + max_r * drawing->scale;
-  /* Room for a label under the lowest disc, and for the legend. */
-  area_w = MAX (width - 2 * left, 1);
-  area_h = MAX (height - LEGEND_HEIGHT - 16 - 2 * top, 1);
-  sx = max_x - min_x > 1 ? area_w / (max_x - min_x) : 0;
-  sy = max_y - min_y > 1 ? area_h / (max_y - min_y) : 0;
-  /* Not stretched more than twice one way than the other. */
-  if (sx > 0 && sy > 0)
+  /* The discs keep their size relative to the picture's, but never grow
+   * faster than the distances between them, or they would overlap; the
+   * distances may stretch one way more than the other, within reason. */
+  base = CLAMP (MIN (width / ATTACHE_NETWORK_LAYOUT_WIDTH, height / ATTACHE_NETWORK_LAYOUT_HEIGHT), 0.45, 1.4);
+  area_w = MAX (width - 2 * MARGIN, 1);
+  area_h = MAX (height - LEGEND_HEIGHT - 16 - 2 * MARGIN, 1);   /* room for a name under the lowest disc */
+  drawing->scale = base;
+  for (guint attempt = 0; attempt < 4; attempt++)
     {
-      sx = MIN (sx, 2 * sy);
-      sy = MIN (sy, 2 * sx);
+      sx = max_x - min_x > 1 ? MAX (area_w - 2 * max_r * drawing->scale, 1) / (max_x - min_x) : 2.5 * base;
+      sy = max_y - min_y > 1 ? MAX (area_h - 2 * max_r * drawing->scale, 1) / (max_y - min_y) : 2.5 * base;
+      sx = MIN (sx, 2.5 * base);
+      sy = MIN (sy, 2.5 * base);
+      sx = MIN (sx, 1.5 * sy);
+      sy = MIN (sy, 1.5 * sx);
+      if (drawing->scale <= MIN (sx, sy))
+        break;
+      drawing->scale = MIN (sx, sy);
     }
 
   for (guint i = 0; i < n; i++)
     {
-      drawing->x[i] = left + area_w / 2 + (p[i].x - (min_x + max_x) / 2) * sx;
-      drawing->y[i] = top + area_h / 2 + (p[i].y - (min_y + max_y) / 2) * sy;
+      drawing->x[i] = MARGIN + area_w / 2 + (p[i].x - (min_x + max_x) / 2) * sx;
+      drawing->y[i] = MARGIN + area_h / 2 + (p[i].y - (min_y + max_y) / 2) * sy;
       drawing->r[i] = p[i].radius * drawing->scale;
     }
 }
