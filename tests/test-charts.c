@@ -445,7 +445,8 @@ find_click_gesture (GtkWidget *widget)
     {
       g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
 
-      if (GTK_IS_GESTURE_CLICK (controller))
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_PRIMARY)
         return GTK_GESTURE (controller);
     }
 
@@ -714,6 +715,174 @@ test_timeline_render (Fixture       *fixture,
   pixels_clear (&pixels);
 }
 
+/* The file chooser the views open (GTK 4.8's, without a portal), or NULL. */
+static GtkWidget *
+find_file_chooser (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_FILE_CHOOSER (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+chooser_is_in (GtkWidget *chooser,
+               GFile     *folder)
+{
+  g_autoptr(GFile) current = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+
+  return current != NULL && g_file_equal (current, folder);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkGesture *
+find_menu_gesture (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+        return GTK_GESTURE (controller);
+    }
+
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+find_popover (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child))
+      return child;
+
+  return NULL;
+}
+
+/* Save as… from the view's menu: the file chooser opens with a name, and
+ * what it accepts is written there, in the format asked for. */
+static void
+save_through_chooser (GtkWidget  *view,
+                      const char *format,
+                      const char *folder,
+                      const char *name,
+                      const char *expected_suggestion)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_test_skip ("The file chooser of GTK 4.10 and later is not a window the test can drive");
+#else
+  g_autoptr(GFile) dir = g_file_new_for_path (folder);
+  g_autofree char *path = NULL;
+  GtkWidget *chooser;
+
+  g_assert_true (gtk_widget_activate_action (view, "chart.save-as", "s", format));
+  wait_until ((chooser = find_file_chooser ()) != NULL);
+  {
+    g_autofree char *suggested = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+
+    g_assert_cmpstr (suggested, ==, expected_suggestion);
+  }
+  {
+    g_autoptr(GFile) file = g_file_get_child (dir, name);
+
+    /* Once it has settled in the folder it opens in. */
+    wait_for_frames (chooser, 10);
+    g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), dir, NULL));
+    wait_until (chooser_is_in (chooser, dir));
+    wait_for_frames (chooser, 5);
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    wait_for_frames (chooser, 2);
+    g_assert_true (chooser_is_in (chooser, dir));
+  }
+  /* As the person would: the Save button. */
+  g_assert_true (gtk_widget_activate (find_button (chooser, "_Save")));
+
+  /* Without an extension, the format's is added. */
+  path = g_strrstr (name, ".") != NULL ? g_build_filename (folder, name, NULL)
+                                       : g_strdup_printf ("%s/%s.%s", folder, name, format);
+  wait_until (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* Written in one go: whole once it exists. */
+  if (g_str_equal (format, "svg") || g_str_has_suffix (path, ".svg"))
+    assert_svg (path);
+  else
+    assert_png (path, gtk_widget_get_width (view), gtk_widget_get_height (view));
+#endif
+}
+
+static void
+test_save_as (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(AttacheActorNetwork) network = load_network (fixture);
+  AttacheNetworkView *view = ATTACHE_NETWORK_VIEW (attache_network_view_new ());
+  GtkWidget *popover;
+
+  /* Nothing to save before the network is laid out: no chooser. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "chart.save-as", "s", "png");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (find_file_chooser ());
+
+  show_in_window (fixture, GTK_WIDGET (view), 700, 480);
+  attache_network_view_set_network (view, network);
+  wait_until (attache_network_view_get_ready (view));
+  wait_for_frames (GTK_WIDGET (view), 2);
+
+  /* A secondary click opens the menu. */
+  g_signal_emit_by_name (find_menu_gesture (GTK_WIDGET (view)), "pressed", 1, 100.0, 100.0);
+  popover = find_popover (GTK_WIDGET (view));
+  g_assert_nonnull (popover);
+  wait_until (gtk_widget_get_mapped (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  save_through_chooser (GTK_WIDGET (view), "png", fixture->dir, "actors", "Actor network.png");
+  save_through_chooser (GTK_WIDGET (view), "png", fixture->dir, "chosen.svg", "Actor network.png");
+}
+
+static void
+test_timeline_save_as (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(AttacheActorNetwork) network = load_network (fixture);
+  g_autoptr(AttacheTimeline) timeline = load_timeline (fixture, node_named (network, "Olaf Scholz")->id);
+  AttacheTimelineView *view = ATTACHE_TIMELINE_VIEW (attache_timeline_view_new ());
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "chart.save-as", "s", "svg");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (find_file_chooser ());
+  show_in_window (fixture, GTK_WIDGET (view), 640, 320);
+  attache_timeline_view_set_timeline (view, timeline);
+  wait_for_frames (GTK_WIDGET (view), 2);
+
+  save_through_chooser (GTK_WIDGET (view), "svg", fixture->dir, "scholz", "Mentions of Olaf Scholz.svg");
+}
+
 /* Without a window: what attache-cli or a test can use. */
 static void
 test_render_to_file (Fixture       *fixture,
@@ -758,6 +927,8 @@ main (int   argc,
   ADD ("/charts/network/replace", test_network_replace);
   ADD ("/charts/timeline/render", test_timeline_render);
   ADD ("/charts/render-to-file", test_render_to_file);
+  ADD ("/charts/network/save-as", test_save_as);
+  ADD ("/charts/timeline/save-as", test_timeline_save_as);
 #undef ADD
 
   return g_test_run ();

@@ -55,6 +55,23 @@ gboolean    _attache_chart_save                    (const char                 *
                                                     gpointer                    data,
                                                     GError                    **error);
 
+/* Asks where to save a chart, suggesting @base_name with the extension of
+ * @format ("png" or "svg"), and writes it there in a worker: @draw draws
+ * @data (owned, freed with @data_free) at @width × @height in @widget's
+ * colours and font. A failure is shown in an alert over @widget's window. */
+void        _attache_chart_ask_and_save            (GtkWidget                  *widget,
+                                                    const char                 *format,
+                                                    const char                 *base_name,
+                                                    int                         width,
+                                                    int                         height,
+                                                    AttacheChartDrawFunc        draw,
+                                                    gpointer                    data,
+                                                    GDestroyNotify              data_free);
+
+/* The menu of a chart's secondary click: Save as PNG… and Save as SVG…,
+ * naming the action "chart.save-as" with "png" or "svg". */
+GMenuModel *_attache_chart_new_menu                (void);
+
 /* A layout of @text in @font, scaled by @scale and in bold when @bold. */
 PangoLayout *_attache_chart_layout                 (cairo_t                    *cr,
                                                     const PangoFontDescription *font,

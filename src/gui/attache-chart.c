@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "attache-chart-private.h"
+#include "attache-compat.h"
 
 /* The GNOME palette: for each actor type a darker shade on light backgrounds
  * and a lighter one on dark backgrounds, so that every disc and bar stands
@@ -145,6 +146,160 @@ _attache_chart_save (const char                 *path,
     }
 
   return g_file_set_contents (path, (const char *) bytes->data, bytes->len, error);
+}
+
+/* Saving from the window: where, then in a worker */
+
+typedef struct
+{
+  GtkWidget            *widget;     /* for the alert; weak */
+  char                 *path;
+  char                 *format;
+  int                   width;
+  int                   height;
+  AttacheChartPalette   palette;
+  PangoFontDescription *font;
+  AttacheChartDrawFunc  draw;
+  gpointer              data;
+  GDestroyNotify        data_free;
+} SaveRequest;
+
+static void
+save_request_free (SaveRequest *request)
+{
+  g_clear_weak_pointer (&request->widget);
+  g_free (request->path);
+  g_free (request->format);
+  g_clear_pointer (&request->font, pango_font_description_free);
+  if (request->data_free != NULL)
+    request->data_free (request->data);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveRequest, save_request_free)
+
+static void
+save_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveRequest *request = task_data;
+  GError *error = NULL;
+
+  if (_attache_chart_save (request->path, request->width, request->height, &request->palette,
+                           request->font, request->draw, request->data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  SaveRequest *request = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_debug ("Saved the chart as %s", request->path);
+      return;
+    }
+
+  root = request->widget != NULL ? gtk_widget_get_root (request->widget) : NULL;
+  attache_compat_alert_async (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                              _("Could not save the picture"), error->message, NULL,
+                              _("_Close"), NULL, NULL, NULL);
+}
+
+static void
+chosen_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(SaveRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = attache_compat_save_file_finish (result, &error);
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+
+  if (file == NULL)
+    return;   /* the person changed their mind */
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      GtkRoot *root = request->widget != NULL ? gtk_widget_get_root (request->widget) : NULL;
+
+      attache_compat_alert_async (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                  _("Could not save the picture"),
+                                  _("Choose a folder on this computer."), NULL, _("_Close"), NULL, NULL, NULL);
+      return;
+    }
+
+  /* The name chosen says the format, when it says one. */
+  if (g_str_has_suffix (path, ".svg") || g_str_has_suffix (path, ".SVG") ||
+      g_str_has_suffix (path, ".png") || g_str_has_suffix (path, ".PNG"))
+    request->path = g_steal_pointer (&path);
+  else
+    request->path = g_strconcat (path, ".", request->format, NULL);
+
+  task = g_task_new (NULL, NULL, saved_cb, NULL);
+  g_task_set_source_tag (task, _attache_chart_ask_and_save);
+  g_task_set_task_data (task, g_steal_pointer (&request), (GDestroyNotify) save_request_free);
+  g_task_run_in_thread (task, save_worker);
+}
+
+void
+_attache_chart_ask_and_save (GtkWidget            *widget,
+                             const char           *format,
+                             const char           *base_name,
+                             int                   width,
+                             int                   height,
+                             AttacheChartDrawFunc  draw,
+                             gpointer              data,
+                             GDestroyNotify        data_free)
+{
+  SaveRequest *request;
+  GtkRoot *root;
+  g_autofree char *name = NULL;
+
+  g_assert (GTK_IS_WIDGET (widget));
+  g_assert (g_strcmp0 (format, "png") == 0 || g_strcmp0 (format, "svg") == 0);
+
+  request = g_new0 (SaveRequest, 1);
+  g_set_weak_pointer (&request->widget, widget);
+  request->format = g_strdup (format);
+  request->width = width;
+  request->height = height;
+  _attache_chart_palette_init_for_widget (&request->palette, widget);
+  request->font = pango_font_description_copy (pango_context_get_font_description (gtk_widget_get_pango_context (widget)));
+  request->draw = draw;
+  request->data = data;
+  request->data_free = data_free;
+
+  /* Slashes would make it a path. */
+  name = g_strconcat (base_name, ".", format, NULL);
+  g_strdelimit (name, "/\\", '-');
+
+  root = gtk_widget_get_root (widget);
+  attache_compat_save_file_async (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                  g_str_equal (format, "svg") ? _("Save as SVG") : _("Save as PNG"),
+                                  name, NULL, chosen_cb, request);
+}
+
+GMenuModel *
+_attache_chart_new_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+
+  g_menu_append (menu, _("Save as _PNG…"), "chart.save-as::png");
+  g_menu_append (menu, _("Save as _SVG…"), "chart.save-as::svg");
+
+  return G_MENU_MODEL (menu);
 }
 
 PangoLayout *

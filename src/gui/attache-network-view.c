@@ -55,6 +55,7 @@ struct _AttacheNetworkView
 {
   GtkWidget     parent_instance;
 
+  GtkWidget    *menu;          /* Save as…, on a secondary click */
   Drawing       drawing;
   GCancellable *cancellable;   /* the layout under way, or NULL */
   int           pressed;       /* the node a click started on, or -1 */
@@ -96,6 +97,13 @@ drawing_clear (Drawing *drawing)
   g_clear_pointer (&drawing->places, g_array_unref);
   g_clear_pointer (&drawing->network, attache_actor_network_unref);
   drawing->hover = drawing->focus = -1;
+}
+
+static void
+drawing_free (Drawing *drawing)
+{
+  drawing_clear (drawing);
+  g_free (drawing);
 }
 
 static guint
@@ -510,6 +518,7 @@ set_ready (AttacheNetworkView *self,
   self->drawing.places = places;
   self->drawing.hover = -1;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.save-as", attache_network_view_get_ready (self));
   if (was_ready != attache_network_view_get_ready (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -583,6 +592,7 @@ attache_network_view_set_network (AttacheNetworkView  *self,
       g_task_run_in_thread (task, layout_worker);
     }
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.save-as", FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK]);
   if (was_ready)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
@@ -736,6 +746,7 @@ attache_network_view_size_allocate (GtkWidget *widget,
 
   /* place_nodes () redoes the geometry for the new size. */
   self->drawing.hover = -1;
+  gtk_popover_present (GTK_POPOVER (self->menu));
 }
 
 static void
@@ -935,10 +946,53 @@ attache_network_view_query_tooltip (GtkWidget  *widget,
 }
 
 static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AttacheNetworkView *self = ATTACHE_NETWORK_VIEW (widget);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  Drawing *copy;
+
+  if (!attache_network_view_get_ready (self))
+    return;
+
+  /* What is shown now, without the pointer, drawn again in a worker. */
+  copy = g_new0 (Drawing, 1);
+  copy->network = attache_actor_network_ref (self->drawing.network);
+  copy->places = g_array_copy (self->drawing.places);
+  copy->hover = copy->focus = -1;
+  if (width <= 1 || height <= 1)
+    {
+      width = DEFAULT_WIDTH;
+      height = DEFAULT_HEIGHT;
+    }
+
+  /* TRANSLATORS: the name suggested for a picture of the network, without extension */
+  _attache_chart_ask_and_save (widget, g_variant_get_string (parameter, NULL), _("Actor network"),
+                               width, height, draw_network, copy, (GDestroyNotify) drawing_free);
+}
+
+static void
+on_menu_pressed_cb (GtkGestureClick    *gesture,
+                    int                 n_press,
+                    double              x,
+                    double              y,
+                    AttacheNetworkView *self)
+{
+  if (!attache_network_view_get_ready (self))
+    return;
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { x, y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
 attache_network_view_dispose (GObject *object)
 {
   AttacheNetworkView *self = ATTACHE_NETWORK_VIEW (object);
 
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -1013,6 +1067,8 @@ attache_network_view_class_init (AttacheNetworkViewClass *klass)
     g_signal_new ("actor-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  gtk_widget_class_install_action (widget_class, "chart.save-as", "s", save_as_action);
+
   gtk_widget_class_set_css_name (widget_class, "networkview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -1023,8 +1079,19 @@ attache_network_view_init (AttacheNetworkView *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkGesture *secondary = gtk_gesture_click_new ();
+  g_autoptr(GMenuModel) menu = _attache_chart_new_menu ();
 
   self->drawing.hover = self->drawing.focus = -1;
+
+  self->menu = gtk_popover_menu_new_from_model (menu);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  g_signal_connect (secondary, "pressed", G_CALLBACK (on_menu_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (secondary));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.save-as", FALSE);
   self->pressed = -1;
 
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion_cb), self);

@@ -40,6 +40,7 @@ struct _AttacheTimelineView
 {
   GtkWidget  parent_instance;
 
+  GtkWidget *menu;      /* Save as…, on a secondary click */
   Drawing    drawing;
 };
 
@@ -419,6 +420,7 @@ attache_timeline_view_set_timeline (AttacheTimelineView *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
     }
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.save-as", timeline != NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -627,10 +629,72 @@ attache_timeline_view_query_tooltip (GtkWidget  *widget,
 }
 
 static void
+drawing_free (Drawing *drawing)
+{
+  g_clear_pointer (&drawing->timeline, attache_timeline_unref);
+  g_free (drawing);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AttacheTimelineView *self = ATTACHE_TIMELINE_VIEW (widget);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autofree char *title = NULL;
+  Drawing *copy;
+
+  if (self->drawing.timeline == NULL)
+    return;
+
+  /* What is shown now, without the pointer, drawn again in a worker. */
+  copy = g_new0 (Drawing, 1);
+  copy->timeline = attache_timeline_ref (self->drawing.timeline);
+  copy->hover = -1;
+  if (width <= 1 || height <= 1)
+    {
+      width = DEFAULT_WIDTH;
+      height = DEFAULT_HEIGHT;
+    }
+
+  title = format_title (self->drawing.timeline);
+  _attache_chart_ask_and_save (widget, g_variant_get_string (parameter, NULL), title,
+                               width, height, draw_timeline, copy, (GDestroyNotify) drawing_free);
+}
+
+static void
+on_menu_pressed_cb (GtkGestureClick     *gesture,
+                    int                  n_press,
+                    double               x,
+                    double               y,
+                    AttacheTimelineView *self)
+{
+  if (self->drawing.timeline == NULL)
+    return;
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { x, y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+attache_timeline_view_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  AttacheTimelineView *self = ATTACHE_TIMELINE_VIEW (widget);
+
+  self->drawing.hover = -1;
+  gtk_popover_present (GTK_POPOVER (self->menu));
+}
+
+static void
 attache_timeline_view_dispose (GObject *object)
 {
   AttacheTimelineView *self = ATTACHE_TIMELINE_VIEW (object);
 
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_pointer (&self->drawing.timeline, attache_timeline_unref);
 
   G_OBJECT_CLASS (attache_timeline_view_parent_class)->dispose (object);
@@ -684,12 +748,15 @@ attache_timeline_view_class_init (AttacheTimelineViewClass *klass)
 
   widget_class->snapshot = attache_timeline_view_snapshot;
   widget_class->measure = attache_timeline_view_measure;
+  widget_class->size_allocate = attache_timeline_view_size_allocate;
   widget_class->query_tooltip = attache_timeline_view_query_tooltip;
 
   properties[PROP_TIMELINE] =
     g_param_spec_boxed ("timeline", NULL, NULL, ATTACHE_TYPE_TIMELINE,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "chart.save-as", "s", save_as_action);
 
   gtk_widget_class_set_css_name (widget_class, "timelineview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -699,8 +766,19 @@ static void
 attache_timeline_view_init (AttacheTimelineView *self)
 {
   GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkGesture *secondary = gtk_gesture_click_new ();
+  g_autoptr(GMenuModel) menu = _attache_chart_new_menu ();
 
   self->drawing.hover = -1;
+
+  self->menu = gtk_popover_menu_new_from_model (menu);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  g_signal_connect (secondary, "pressed", G_CALLBACK (on_menu_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (secondary));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.save-as", FALSE);
 
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (on_leave_cb), self);
