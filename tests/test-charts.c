@@ -508,9 +508,19 @@ test_network_click (Fixture       *fixture,
   g_assert_cmpuint (activated->len, ==, 2);
   g_assert_cmpint (g_array_index (activated, gint64, 1), ==, paris->id);
 
-  /* Nothing there: nothing happens. */
+  /* Nothing there: nothing happens, and no tooltip. */
   click (GTK_WIDGET (view), 2, 2);
   g_assert_cmpuint (activated->len, ==, 2);
+  {
+    GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+    gboolean shown = TRUE;
+
+    g_signal_emit_by_name (view, "query-tooltip", 2, 2, FALSE, tooltip, &shown);
+    g_assert_false (shown);
+    g_signal_emit_by_name (view, "query-tooltip", (int) x, (int) y, FALSE, tooltip, &shown);
+    g_assert_true (shown);
+    g_object_unref (tooltip);
+  }
 
   /* Pressed on one disc, released on another: no click. */
   {
@@ -697,6 +707,27 @@ test_timeline_render (Fixture       *fixture,
     g_assert_cmpfloat (y0, <, y2);
   }
   g_assert_false (attache_timeline_view_get_bin_at (view, 1, 1, NULL));
+
+  /* The pointer on an empty week: its column shows, and a tooltip says so. */
+  {
+    GtkEventController *motion = find_controller (GTK_WIDGET (view), GTK_TYPE_EVENT_CONTROLLER_MOTION);
+    g_autoptr(GdkTexture) hovered = NULL;
+    g_autoptr(GBytes) before = gdk_texture_save_to_png_bytes (texture);
+    g_autoptr(GBytes) after = NULL;
+    GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+    gboolean shown = FALSE;
+
+    attache_timeline_view_get_bin_position (view, 1, &x, &y);
+    g_signal_emit_by_name (motion, "motion", x, y);
+    wait_for_frames (GTK_WIDGET (view), 2);
+    hovered = save_png (GTK_WIDGET (view), "timeline-hover.png");
+    after = gdk_texture_save_to_png_bytes (hovered);
+    g_assert_false (g_bytes_equal (before, after));
+    g_signal_emit_by_name (view, "query-tooltip", (int) x, (int) y, FALSE, tooltip, &shown);
+    g_assert_true (shown);
+    g_signal_emit_by_name (motion, "leave");
+    g_object_unref (tooltip);
+  }
 
   attache_timeline_view_save (view, png, &error);
   g_assert_no_error (error);

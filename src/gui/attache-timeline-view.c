@@ -348,14 +348,15 @@ draw_timeline (gpointer                    data,
           cairo_rectangle (cr, drawing->plot_x + slot * i, drawing->plot_y, slot, drawing->plot_height);
           cairo_fill (cr);
         }
-      if (bin->count == 0)
+      if (bin->count == 0 && !hovered)
         continue;
 
       cairo_rectangle (cr, x, drawing->plot_y + drawing->plot_height - h, bar_w, h);
       _attache_chart_set_color (cr, bar_color, drawing->hover >= 0 && !hovered ? 0.7 : 1.0);
       cairo_fill (cr);
 
-      /* Its value above it, when there is room or the pointer is on it. */
+      /* Its value above it, when there is room or the pointer is on it
+       * (even 0, for an empty bar). */
       {
         g_autofree char *text = format_value (bin->count);
         g_autoptr(PangoLayout) layout = _attache_chart_layout (cr, font, 0.85, hovered, text);
