@@ -40,7 +40,7 @@ typedef struct
 {
   GArray *nodes;       /* AttacheNetworkNode, most salient first */
   GArray *edges;       /* AttacheNetworkEdge, heaviest first */
-  guint   n_articles;  /* articles looked at */
+  guint   n_articles;  /* articles that name at least one (not hidden) actor */
   guint   n_actors;    /* actors they mention, before keeping the most salient */
   /* private */
   gatomicrefcount ref_count;

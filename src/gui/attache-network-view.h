@@ -20,7 +20,10 @@ G_DECLARE_FINAL_TYPE (AttacheNetworkView, attache_network_view, ATTACHE, NETWORK
  *   (or pressed Enter on the focused one).
  * Properties:
  *   network: the AttacheActorNetwork shown (boxed), NULL for none.
- *   ready: the network is laid out and drawn (the layout runs in a worker). */
+ *   ready: the network is laid out and drawn (the layout runs in a worker).
+ * Actions:
+ *   chart.save-as ("png" or "svg"): asks where, then saves the picture shown
+ *   (also on a secondary click). Enabled once the network is laid out. */
 
 GtkWidget           *attache_network_view_new               (void);
 AttacheActorNetwork *attache_network_view_get_network       (AttacheNetworkView  *self);

@@ -16,7 +16,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AttacheTimelineView, attache_timeline_view, ATTACHE, TIMELINE_VIEW, GtkWidget)
 
 /* Properties:
- *   timeline: the AttacheTimeline shown (boxed), NULL for none. */
+ *   timeline: the AttacheTimeline shown (boxed), NULL for none.
+ * Actions:
+ *   chart.save-as ("png" or "svg"): asks where, then saves the chart shown
+ *   (also on a secondary click). Enabled while there is a timeline. */
 
 GtkWidget       *attache_timeline_view_new          (void);
 AttacheTimeline *attache_timeline_view_get_timeline (AttacheTimelineView *self);
