@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "attache-actor-network.h"
 #include "attache-analysis.h"
 #include "attache-analysis-runner.h"
 #include "attache-article.h"
@@ -26,4 +27,5 @@
 #include "attache-ner-score.h"
 #include "attache-opml.h"
 #include "attache-tagger.h"
+#include "attache-timeline.h"
 #include "attache-tokenizer.h"
