@@ -4,7 +4,7 @@
 BUILD_PACKAGES=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
-  libgtk-4-dev libadwaita-1-dev
+  libgtk-4-dev libadwaita-1-dev libcairo2-dev libpango1.0-dev
   libsqlite3-dev libxml2-dev libjson-glib-dev
   iso-codes python3 libsoup-3.0-dev
   desktop-file-utils
@@ -17,6 +17,7 @@ RUN_PACKAGES=(
 TEST_PACKAGES=(
   xvfb xauth dbus
   appstream libxml2-utils librsvg2-bin
+  libpoppler-glib-dev fonts-dejavu-core
   python3
 )
 

@@ -870,17 +870,21 @@ run_show (const BriefingCommand  *command,
 
 /* export B OUT.pdf|OUT.md */
 
-/* PDF: attache-briefing-pdf.h
- * To be wired when the PDF renderer is merged:
- *   attache_briefing_export_pdf (briefing, path, letter ? <US Letter> : <A4>, &error),
- *   printing error->message and returning EXIT_FAILED when it fails. */
 static int
 export_pdf (const AttacheBriefing *briefing,
             const char            *path,
             gboolean               letter)
 {
-  print_error ("%s", _("PDF export is not built yet"));
-  return EXIT_FAILED;
+  g_autoptr(GError) error = NULL;
+
+  if (!attache_briefing_export_pdf (briefing, path,
+                                    letter ? ATTACHE_BRIEFING_PAPER_LETTER : ATTACHE_BRIEFING_PAPER_A4,
+                                    &error))
+    {
+      print_error ("%s", error_message (error));
+      return EXIT_FAILED;
+    }
+  return EXIT_OK;
 }
 
 static gboolean

@@ -5,12 +5,14 @@
 
 #pragma once
 
+#include "attache-actor-network.h"
 #include "attache-analysis.h"
 #include "attache-analysis-runner.h"
 #include "attache-article.h"
 #include "attache-article-list.h"
 #include "attache-briefing.h"
 #include "attache-briefing-markdown.h"
+#include "attache-briefing-pdf.h"
 #include "attache-briefing-store.h"
 #include "attache-conll.h"
 #include "attache-database.h"
@@ -25,4 +27,5 @@
 #include "attache-ner-score.h"
 #include "attache-opml.h"
 #include "attache-tagger.h"
+#include "attache-timeline.h"
 #include "attache-tokenizer.h"
