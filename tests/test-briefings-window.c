@@ -21,15 +21,21 @@
 #include "attache-application.h"
 #include "attache-briefing-block-row.h"
 #include "attache-briefing-editor.h"
+#include "attache-briefing-preview.h"
 #include "attache-briefing-section-row.h"
 #include "attache-briefing-store.h"
-#include "attache-briefings-view.h"
+#include "attache-briefings-view-private.h"
 #include "attache-database.h"
 #include "attache-library.h"
 #include "attache-reader.h"
+#include "attache-summary-pane.h"
 #include "attache-window.h"
 
 #include "test-helpers.h"
+
+#ifdef HAVE_POPPLER
+#include <poppler.h>
+#endif
 
 #define WAIT_SECONDS 10
 
@@ -770,6 +776,52 @@ add_note (Fixture                   *fixture,
   return row;
 }
 
+/* A PDF's text, page by page (NULL without poppler); its page size. */
+static GPtrArray *
+read_pdf (const char *path,
+          double     *width,
+          double     *height)
+{
+#ifdef HAVE_POPPLER
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
+  GPtrArray *pages;
+
+  g_assert_no_error (error);
+  pages = g_ptr_array_new_with_free_func (g_free);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+
+      if (i == 0)
+        poppler_page_get_size (page, width, height);
+      g_ptr_array_add (pages, poppler_page_get_text (page));
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+
+  return pages;
+#else
+  g_test_message ("poppler-glib is missing: %s is not read back", path);
+  return NULL;
+#endif
+}
+
+static guint
+preview_n_pages (Fixture *fixture)
+{
+  return attache_briefing_preview_get_n_pages (get_child (ATTACHE_TYPE_BRIEFINGS_VIEW,
+                                                          GTK_WIDGET (get_view (fixture)), "preview"));
+}
+
+static guint
+preview_n_shown (Fixture *fixture)
+{
+  return attache_briefing_preview_get_n_shown (get_child (ATTACHE_TYPE_BRIEFINGS_VIEW,
+                                                          GTK_WIDGET (get_view (fixture)), "preview"));
+}
+
 /* Tests */
 
 /* Creating a briefing and filling in its title page: each field is in the
@@ -1352,6 +1404,58 @@ test_export (Fixture       *fixture,
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
   g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+
+  /* The PDF, on A4 (the preference's default) */
+  {
+    g_autofree char *pdf_path = g_build_filename (fixture->dir, "briefing.pdf", NULL);
+    g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+    g_autoptr(GPtrArray) pages = NULL;
+    double width = 0, height = 0;
+
+    attache_briefings_view_export (get_view (fixture), pdf_file, ATTACHE_BRIEFING_FORMAT_PDF);
+    wait_until (g_file_test (pdf_path, G_FILE_TEST_EXISTS));
+    settle (fixture);
+    wait_until (find_label (window_child (fixture, "toast_overlay"), "Exported to “briefing.pdf”"));
+
+    pages = read_pdf (pdf_path, &width, &height);
+    if (pages != NULL)
+      {
+        g_assert_cmpuint (pages->len, >=, 3);
+        g_assert_cmpfloat_with_epsilon (width, 595.3, 1.0);
+        g_assert_cmpfloat_with_epsilon (height, 841.9, 1.0);
+        g_assert_nonnull (strstr (pages->pdata[0], "Export Test"));
+        g_assert_nonnull (strstr (pages->pdata[0], "Typed a moment ago"));
+        for (guint i = 0; i < pages->len; i++)
+          g_assert_nonnull (strstr (pages->pdata[i], "TLP:AMBER"));
+        /* The preview lays out the same document. */
+        wait_until (preview_n_pages (fixture) == pages->len);
+      }
+  }
+
+  /* Printed through GtkPrintOperation (to a file, without the dialog), on
+   * US Letter as the preferences now say: the same renderer. */
+  {
+    g_autofree char *print_path = g_build_filename (fixture->dir, "printed.pdf", NULL);
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autoptr(GPtrArray) pages = NULL;
+    double width = 0, height = 0;
+
+    g_settings_set_string (settings, "briefing-paper", "letter");
+    _attache_briefings_view_print (get_view (fixture), print_path);
+    wait_until (g_file_test (print_path, G_FILE_TEST_EXISTS));
+    settle (fixture);
+
+    pages = read_pdf (print_path, &width, &height);
+    if (pages != NULL)
+      {
+        g_assert_cmpuint (pages->len, >=, 3);
+        g_assert_cmpfloat_with_epsilon (width, 612, 1.0);
+        g_assert_cmpfloat_with_epsilon (height, 792, 1.0);
+        g_assert_nonnull (strstr (pages->pdata[0], "Export Test"));
+        g_assert_nonnull (strstr (pages->pdata[pages->len - 1], "TLP:AMBER"));
+      }
+    g_settings_reset (settings, "briefing-paper");
+  }
 }
 
 static void
@@ -1388,7 +1492,14 @@ test_actors (Fixture       *fixture,
   attache_window_select_article (fixture->window, article_id);
   wait_for_frames (GTK_WIDGET (fixture->window), 2);
 
-  activate (GTK_WIDGET (fixture->window), "win.add-actors-to-briefing", g_variant_new_int64 (0));
+  /* The summary pane's button, once the pane shows the actors. */
+  {
+    GtkWidget *pane = window_child (fixture, "summary_pane");
+    GtkWidget *button = get_child (ATTACHE_TYPE_SUMMARY_PANE, pane, "add_actors_button");
+
+    wait_until (gtk_widget_get_mapped (button) && gtk_widget_is_sensitive (button));
+    g_signal_emit_by_name (button, "clicked");
+  }
   settle (fixture);
   wait_until (n_stored_sections (fixture, 0) == 1 && n_stored_blocks (fixture, 0, 0) == 2);
 
@@ -1397,6 +1508,113 @@ test_actors (Fixture       *fixture,
   g_assert_cmpint (stored_block (stored, 0, 0)->source.article_id, ==, article_id);
   g_assert_cmpint (stored_block (stored, 0, 1)->kind, ==, ATTACHE_BLOCK_ACTORS);
   g_assert_cmpuint (stored_block (stored, 0, 1)->actors->len, >, 0);
+}
+
+/* The first page's pixels as the preview shows them, or NULL. */
+static GBytes *
+dup_cover_pixels (Fixture *fixture)
+{
+  GtkWidget *preview = get_child (ATTACHE_TYPE_BRIEFINGS_VIEW, GTK_WIDGET (get_view (fixture)), "preview");
+  GtkWidget *picture = preview;
+  GdkPaintable *paintable;
+  gsize size;
+  guchar *pixels;
+
+  /* preview → scroller → viewport → box → the first page */
+  while (picture != NULL && !GTK_IS_PICTURE (picture))
+    picture = gtk_widget_get_first_child (picture);
+  if (picture == NULL || (paintable = gtk_picture_get_paintable (GTK_PICTURE (picture))) == NULL)
+    return NULL;
+
+  size = (gsize) gdk_texture_get_width (GDK_TEXTURE (paintable)) * gdk_texture_get_height (GDK_TEXTURE (paintable)) * 4;
+  pixels = g_malloc (size);
+  gdk_texture_download (GDK_TEXTURE (paintable), pixels, gdk_texture_get_width (GDK_TEXTURE (paintable)) * 4);
+  return g_bytes_new_take (pixels, size);
+}
+
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+} Probe;
+
+static gboolean
+probe_cb (gpointer user_data)
+{
+  Probe *probe = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  probe->longest = MAX (probe->longest, now - probe->last - 10000);
+  probe->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+/* The page preview: the cover at once, then the pages; drawn again when
+ * the briefing changes; a long briefing without freezing the window. */
+static void
+test_preview (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  AttacheBriefingSectionRow *section;
+  gint64 start;
+  guint n_pages;
+
+  fixture_open_window (fixture);
+  show_briefings (fixture);
+  new_briefing (fixture);
+  section = add_section (fixture, "Situation");
+  add_note (fixture, section, "A first note.");
+  settle (fixture);
+
+  n_pages = preview_n_pages (fixture);
+  g_assert_cmpuint (n_pages, >=, 3);
+  g_assert_cmpuint (preview_n_shown (fixture), >=, 1);
+  before = dup_cover_pixels (fixture);
+  g_assert_nonnull (before);
+
+  /* A new title: the cover is drawn again. */
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (fixture, "title_row")), "A Title Long Enough to Show");
+  wait_until (stored_title_is (fixture, "A Title Long Enough to Show"));
+  settle (fixture);
+  after = dup_cover_pixels (fixture);
+  g_assert_nonnull (after);
+  g_assert_false (g_bytes_equal (before, after));
+
+  /* A long section: the window keeps drawing frames while it is laid out. */
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+    AttacheBriefingPlace place = { 0, };
+
+    for (guint i = 0; i < 60; i++)
+      g_string_append (text, "The delegations met again on Tuesday and agreed to meet once more. ");
+    place.briefing_id = attache_briefings_view_get_selected (get_view (fixture));
+    place.position = G_MAXUINT;
+    for (guint i = 0; i < 150; i++)
+      g_assert_cmpint (attache_library_add_briefing_text (fixture->library, &place, text->str, NULL), !=, 0);
+  }
+
+  /* How long the main loop is kept from a 10 ms timer: the window's
+   * longest freeze (reported; figures are the benchmarks' business). */
+  {
+    Probe probe = { g_get_monotonic_time (), 0 };
+    guint probe_id = g_timeout_add (10, probe_cb, &probe);
+
+    start = g_get_monotonic_time ();
+    wait_until (preview_n_pages (fixture) > n_pages + 20);
+    g_test_message ("%u pages laid out in %.0f ms; the main loop was held at most %.0f ms meanwhile",
+                    preview_n_pages (fixture), (g_get_monotonic_time () - start) / 1000.0,
+                    probe.longest / 1000.0);
+    settle (fixture);
+    g_test_message ("and %.0f ms at most until everything was shown", probe.longest / 1000.0);
+    g_source_remove (probe_id);
+  }
+
+  settle (fixture);
+  g_assert_cmpuint (preview_n_shown (fixture), >=, 1);
+  /* Only the pages near the view are drawn. */
+  g_assert_cmpuint (preview_n_shown (fixture), <, 20);
 }
 
 /* The view with a briefing worth looking at, for a person to look at. */
@@ -1496,6 +1714,7 @@ main (int   argc,
               fixture_set_up, test_nothing_lost, fixture_tear_down);
   g_test_add ("/briefings/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/briefings/actors", Fixture, NULL, fixture_set_up, test_actors, fixture_tear_down);
+  g_test_add ("/briefings/preview", Fixture, NULL, fixture_set_up, test_preview, fixture_tear_down);
   g_test_add ("/briefings/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
 
   ret = g_test_run ();

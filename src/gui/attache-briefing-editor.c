@@ -70,7 +70,11 @@ struct _AttacheBriefingEditor
   gint64                 focus_section_id; /* to focus once it is shown */
   gint64                 focus_block_id;
   gboolean               focus_title;
+  guint                  show_more_id;    /* rows still to make */
 };
+
+/* Main-thread time to make new rows in, between two frames. */
+#define SHOW_BUDGET_US 6000
 
 G_DEFINE_FINAL_TYPE (AttacheBriefingEditor, attache_briefing_editor, GTK_TYPE_WIDGET)
 
@@ -848,16 +852,45 @@ remove_block_row (AttacheBriefingEditor   *self,
 
 /* Showing what is stored */
 
+static void show_focus_wanted (AttacheBriefingEditor *self);
+static void show_sections (AttacheBriefingEditor *self);
+
+/* A frame was drawn since the last rows were made: more of them. */
+static gboolean
+on_show_more_tick_cb (GtkWidget     *widget,
+                      GdkFrameClock *frame_clock,
+                      gpointer       user_data)
+{
+  AttacheBriefingEditor *self = ATTACHE_BRIEFING_EDITOR (widget);
+
+  self->show_more_id = 0;
+  if (self->briefing != NULL)
+    {
+      show_sections (self);
+      show_focus_wanted (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Matches the rows to self->briefing: rows are kept by id, moved, updated,
+ * created and removed. New rows are made SHOW_BUDGET_US a frame: a long
+ * briefing opens without freezing the window. */
 static void
 show_sections (AttacheBriefingEditor *self)
 {
   g_autoptr(GHashTable) seen_sections = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) seen_blocks = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) gone = g_ptr_array_new ();
+  gint64 deadline = g_get_monotonic_time () + SHOW_BUDGET_US;
+  gboolean complete = TRUE;
   GHashTableIter iter;
   gpointer value;
 
-  for (guint i = 0; i < self->briefing->sections->len; i++)
+  if (self->show_more_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->show_more_id);
+  self->show_more_id = 0;
+
+  for (guint i = 0; i < self->briefing->sections->len && complete; i++)
     {
       AttacheBriefingSection *section = self->briefing->sections->pdata[i];
       AttacheBriefingSectionRow *row = find_section_row (self, section->id);
@@ -880,6 +913,11 @@ show_sections (AttacheBriefingEditor *self)
               remove_block_row (self, block_row);
               block_row = NULL;
             }
+          if (block_row == NULL && g_get_monotonic_time () > deadline)
+            {
+              complete = FALSE;
+              break;
+            }
           if (block_row == NULL)
             block_row = new_block_row (self, block);
           else
@@ -894,6 +932,14 @@ show_sections (AttacheBriefingEditor *self)
         gtk_box_reorder_child_after (blocks, GTK_WIDGET (self->draft),
                                      gtk_widget_get_last_child (GTK_WIDGET (blocks)) != GTK_WIDGET (self->draft) ?
                                      gtk_widget_get_last_child (GTK_WIDGET (blocks)) : NULL);
+    }
+
+  /* The rest after a frame; rows are taken away only once all are seen. */
+  if (!complete)
+    {
+      self->show_more_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_show_more_tick_cb, NULL, NULL);
+      update_placeholders (self);
+      return;
     }
 
   /* Blocks that are gone (deleted elsewhere, or with their section). */
@@ -1186,7 +1232,7 @@ delete_empty_note_cb (gpointer user_data)
   g_autofree char *text = attache_briefing_block_row_dup_text (data->row);
 
   /* Still there, still empty, and not given the focus again. */
-  if (get_block_section (data->row) != NULL && is_blank (text) &&
+  if (data->self->queue != NULL && get_block_section (data->row) != NULL && is_blank (text) &&
       !contains_focus (GTK_WIDGET (data->row)) &&
       g_object_get_data (G_OBJECT (data->row), "attache-adding") == NULL)
     delete_block (data->self, data->row);
@@ -1727,10 +1773,30 @@ attache_briefing_editor_dispose (GObject *object)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->fields_save_id, g_source_remove);
+  if (self->show_more_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->show_more_id);
+  self->show_more_id = 0;
   g_clear_signal_handler (&self->briefings_changed_id, self->library);
   g_clear_signal_handler (&self->queue_busy_id, self->queue);
+  /* The rows go with the template, telling the editor nothing more as they
+   * lose the focus (and dispose may run again: nothing left to flush). */
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, self->section_rows);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      g_signal_handlers_disconnect_by_data (value, self);
+    g_hash_table_iter_init (&iter, self->block_rows);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      g_signal_handlers_disconnect_by_data (value, self);
+    if (self->draft != NULL)
+      g_signal_handlers_disconnect_by_data (self->draft, self);
+    for (guint i = 0; self->field_focus != NULL && i < self->field_focus->len; i++)
+      g_signal_handlers_disconnect_by_data (self->field_focus->pdata[i], self);
+    g_ptr_array_set_size (self->field_focus, 0);
+  }
   g_clear_weak_pointer (&self->draft);
-  /* The rows go with the template (dispose may run again: nothing left to flush). */
   g_hash_table_remove_all (self->section_rows);
   g_hash_table_remove_all (self->block_rows);
 
@@ -1903,6 +1969,9 @@ attache_briefing_editor_set_briefing_id (AttacheBriefingEditor *self,
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_weak_pointer (&self->draft);
+  if (self->show_more_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->show_more_id);
+  self->show_more_id = 0;
   clear_rows (self);
   g_clear_pointer (&self->briefing, attache_briefing_free);
   self->focus_section_id = 0;
@@ -1937,6 +2006,7 @@ attache_briefing_editor_get_busy (AttacheBriefingEditor *self)
   g_return_val_if_fail (ATTACHE_IS_BRIEFING_EDITOR (self), FALSE);
 
   if (self->load_cancellable != NULL || self->reload_pending || self->fields_save_id != 0 ||
+      self->show_more_id != 0 ||
       (self->queue != NULL && attache_briefing_queue_get_busy (self->queue)))
     return TRUE;
 

@@ -22,9 +22,11 @@
 
 #include "attache-briefing-editor.h"
 #include "attache-briefing-markdown.h"
+#include "attache-briefing-pdf.h"
+#include "attache-briefing-preview.h"
 #include "attache-briefing-queue.h"
 #include "attache-briefing-store.h"
-#include "attache-briefings-view.h"
+#include "attache-briefings-view-private.h"
 #include "attache-compat.h"
 #include "attache-database.h"
 
@@ -48,7 +50,7 @@ struct _AttacheBriefingsView
   GtkPaned              *list_paned;
   GtkListBox            *briefing_list;
   AttacheBriefingEditor *editor;
-  GtkWidget             *preview_pane;
+  AttacheBriefingPreview *preview;
   GtkWidget             *row_menu;        /* a GtkPopoverMenu on briefing_list */
 
   AttacheLibrary        *library;         /* owned */
@@ -153,6 +155,46 @@ get_target (AttacheBriefingsView *self)
     return ((AttacheBriefing *) self->briefings->pdata[0])->id;
 
   return 0;
+}
+
+/* The paper of the preference (A4 without the settings). */
+static AttacheBriefingPaper
+get_paper (AttacheBriefingsView *self)
+{
+  AttacheBriefingPaper paper = ATTACHE_BRIEFING_PAPER_A4;
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *name = g_settings_get_string (self->settings, "briefing-paper");
+
+      if (!attache_briefing_paper_from_string (name, &paper))
+        paper = ATTACHE_BRIEFING_PAPER_A4;
+    }
+
+  return paper;
+}
+
+static void
+update_preview (AttacheBriefingsView *self)
+{
+  attache_briefing_preview_set_briefing (self->preview, attache_briefing_editor_get_briefing (self->editor),
+                                         get_paper (self));
+}
+
+static void
+on_editor_notify_briefing_cb (AttacheBriefingEditor *editor,
+                              GParamSpec            *pspec,
+                              AttacheBriefingsView  *self)
+{
+  update_preview (self);
+}
+
+static void
+on_settings_briefing_paper_changed_cb (GSettings            *settings,
+                                       const char           *key,
+                                       AttacheBriefingsView *self)
+{
+  update_preview (self);
 }
 
 /* Switches the window to this view. */
@@ -1078,6 +1120,7 @@ typedef struct
   AttacheBriefingsView  *self;
   GFile                 *file;
   AttacheBriefingFormat  format;
+  AttacheBriefingPaper   paper;
   AttacheBriefing       *briefing;
 } ExportData;
 
@@ -1129,8 +1172,7 @@ export_worker (GTask        *task,
 
     case ATTACHE_BRIEFING_FORMAT_PDF:
     default:
-      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("This version of Attaché cannot write PDF files yet"));
+      ok = attache_briefing_export_pdf (data->briefing, path, data->paper, &error);
       break;
     }
 
@@ -1233,6 +1275,7 @@ attache_briefings_view_export (AttacheBriefingsView  *self,
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
   data->format = format;
+  data->paper = get_paper (self);
   attache_briefing_queue_load_briefing (self->queue, self->selected_id, load_to_export_cb, data);
 }
 
@@ -1319,6 +1362,176 @@ choose_export_file (AttacheBriefingsView  *self,
                                   name, self->cancellable, choose_export_file_cb, choose);
 }
 
+/* Printing: GtkPrintOperation, drawing with the PDF's renderer */
+
+typedef struct
+{
+  AttacheBriefingsView  *self;
+  AttacheBriefing       *briefing;
+  AttacheBriefingLayout *layout;
+  char                  *export_path;   /* a PDF without the dialog (tests), or NULL */
+} PrintData;
+
+static void
+print_data_free (PrintData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_pointer (&data->briefing, attache_briefing_free);
+  g_clear_pointer (&data->layout, attache_briefing_layout_free);
+  g_free (data->export_path);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrintData, print_data_free)
+
+static void
+print_data_closure_free (gpointer  data,
+                         GClosure *closure)
+{
+  print_data_free (data);
+}
+
+static gboolean
+is_letter (GtkPaperSize *size)
+{
+  /* By name, or by size (612 × 792 points, give or take a point). */
+  return g_strcmp0 (gtk_paper_size_get_name (size), GTK_PAPER_NAME_LETTER) == 0 ||
+         (ABS (gtk_paper_size_get_width (size, GTK_UNIT_POINTS) - 612) < 2 &&
+          ABS (gtk_paper_size_get_height (size, GTK_UNIT_POINTS) - 792) < 2);
+}
+
+/* Laid out on the paper chosen in the dialog. */
+static void
+on_begin_print_cb (GtkPrintOperation *operation,
+                   GtkPrintContext   *context,
+                   PrintData         *data)
+{
+  GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
+  AttacheBriefingPaper paper = is_letter (gtk_page_setup_get_paper_size (setup)) ?
+                               ATTACHE_BRIEFING_PAPER_LETTER : ATTACHE_BRIEFING_PAPER_A4;
+
+  g_clear_pointer (&data->layout, attache_briefing_layout_free);
+  data->layout = attache_briefing_layout_new (data->briefing, paper, NULL);
+}
+
+/* A few pages at a time, between which the window goes on. */
+static gboolean
+on_paginate_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PrintData         *data)
+{
+  if (!attache_briefing_layout_paginate (data->layout, 8))
+    return FALSE;
+
+  gtk_print_operation_set_n_pages (operation, attache_briefing_layout_get_n_pages (data->layout));
+  return TRUE;
+}
+
+static void
+on_draw_page_cb (GtkPrintOperation *operation,
+                 GtkPrintContext   *context,
+                 int                page,
+                 PrintData         *data)
+{
+  attache_briefing_layout_render_page (data->layout, page, gtk_print_context_get_cairo_context (context), 1.0);
+}
+
+static void
+on_print_done_cb (GtkPrintOperation       *operation,
+                  GtkPrintOperationResult  result,
+                  PrintData               *data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+
+  gtk_print_operation_get_error (operation, &error);
+  if (error != NULL)
+    {
+      /* Translators: why the briefing could not be printed */
+      g_autofree char *body = g_strdup_printf (_("%s.\n\nCheck the printer, or export the briefing as a "
+                                                 "PDF and print that."), error->message);
+
+      attache_compat_alert_async (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (data->self))),
+                                  _("Could Not Print the Briefing"), body, NULL, _("_Close"),
+                                  NULL, NULL, NULL);
+    }
+}
+
+static void
+load_to_print_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PrintData) data = user_data;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(GtkPaperSize) paper_size = NULL;
+  g_autoptr(GError) error = NULL;
+  AttacheBriefingsView *self = data->self;
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  PrintData *print;
+
+  data->briefing = attache_library_load_briefing_finish (ATTACHE_LIBRARY (object), result, &error);
+  if (data->briefing == NULL)
+    {
+      show_error (self, _("Could not print the briefing"), error);
+      return;
+    }
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_job_name (operation, data->briefing->title);
+  /* The layout keeps its own margins, in points. */
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+
+  paper_size = gtk_paper_size_new (get_paper (self) == ATTACHE_BRIEFING_PAPER_LETTER ?
+                                   GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+  setup = gtk_page_setup_new ();
+  gtk_page_setup_set_paper_size (setup, paper_size);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+
+  if (data->export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, data->export_path);
+
+  print = g_steal_pointer (&data);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), print);
+  g_signal_connect (operation, "paginate", G_CALLBACK (on_paginate_cb), print);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), print);
+  g_signal_connect_data (operation, "done", G_CALLBACK (on_print_done_cb), print,
+                         print_data_closure_free, 0);
+
+  if (gtk_print_operation_run (operation,
+                               print->export_path != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                          : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               parent, &error) == GTK_PRINT_OPERATION_RESULT_ERROR &&
+      error != NULL)
+    show_error (self, _("Could not print the briefing"), error);
+}
+
+void
+_attache_briefings_view_print (AttacheBriefingsView *self,
+                               const char           *export_path)
+{
+  PrintData *data;
+
+  g_return_if_fail (ATTACHE_IS_BRIEFINGS_VIEW (self));
+
+  if (self->selected_id == 0 || self->queue == NULL)
+    return;
+
+  /* Everything typed, written, then read back whole. */
+  attache_briefing_editor_flush (self->editor);
+
+  data = g_new0 (PrintData, 1);
+  data->self = g_object_ref (self);
+  data->export_path = g_strdup (export_path);
+  attache_briefing_queue_load_briefing (self->queue, self->selected_id, load_to_print_cb, data);
+}
+
 /* Actions */
 
 static void
@@ -1364,9 +1577,7 @@ print_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
 {
-  AttacheBriefingsView *self = user_data;
-
-  add_toast (self, adw_toast_new (_("This version of Attaché cannot print briefings yet")));
+  _attache_briefings_view_print (user_data, NULL);
 }
 
 static void
@@ -1428,6 +1639,12 @@ attache_briefings_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->library, self);
   if (self->briefing_list != NULL)
     g_signal_handlers_disconnect_by_data (self->briefing_list, self);
+  /* Writes under way keep the editor (and drawing, the preview) a while after
+   * the view is gone: they tell it nothing more. */
+  if (self->editor != NULL)
+    g_signal_handlers_disconnect_by_data (self->editor, self);
+  if (self->preview != NULL)
+    g_signal_handlers_disconnect_by_data (self->preview, self);
 
   if (self->row_menu != NULL)
     {
@@ -1436,6 +1653,9 @@ attache_briefings_view_dispose (GObject *object)
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTACHE_TYPE_BRIEFINGS_VIEW);
+
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
 
   g_clear_object (&self->queue);
   g_clear_object (&self->library);
@@ -1555,13 +1775,14 @@ attache_briefings_view_class_init (AttacheBriefingsViewClass *klass)
                   G_TYPE_BOOLEAN, 2, G_TYPE_INT64, G_TYPE_STRING);
 
   g_type_ensure (ATTACHE_TYPE_BRIEFING_EDITOR);
+  g_type_ensure (ATTACHE_TYPE_BRIEFING_PREVIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attache/Attache/attache-briefings-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AttacheBriefingsView, stack);
   gtk_widget_class_bind_template_child (widget_class, AttacheBriefingsView, list_paned);
   gtk_widget_class_bind_template_child (widget_class, AttacheBriefingsView, briefing_list);
   gtk_widget_class_bind_template_child (widget_class, AttacheBriefingsView, editor);
-  gtk_widget_class_bind_template_child (widget_class, AttacheBriefingsView, preview_pane);
+  gtk_widget_class_bind_template_child (widget_class, AttacheBriefingsView, preview);
   gtk_widget_class_bind_template_child_full (widget_class, "empty_new_button", FALSE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1597,6 +1818,11 @@ attache_briefings_view_init (AttacheBriefingsView *self)
   }
 
   g_signal_connect (self->editor, "notify::busy", G_CALLBACK (on_editor_notify_busy_cb), self);
+  g_signal_connect (self->editor, "notify::briefing", G_CALLBACK (on_editor_notify_briefing_cb), self);
+  g_signal_connect (self->preview, "notify::busy", G_CALLBACK (on_editor_notify_busy_cb), self);
+  if (self->settings != NULL)
+    g_signal_connect (self->settings, "changed::briefing-paper",
+                      G_CALLBACK (on_settings_briefing_paper_changed_cb), self);
 
   update_actions (self);
   update_page (self);
@@ -1687,7 +1913,8 @@ attache_briefings_view_get_busy (AttacheBriefingsView *self)
 {
   g_return_val_if_fail (ATTACHE_IS_BRIEFINGS_VIEW (self), FALSE);
 
-  return self->list_cancellable != NULL || attache_briefing_editor_get_busy (self->editor);
+  return self->list_cancellable != NULL || attache_briefing_editor_get_busy (self->editor) ||
+         attache_briefing_preview_get_busy (self->preview);
 }
 
 void
