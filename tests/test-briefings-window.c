@@ -1068,12 +1068,14 @@ test_excerpt_from_reader (Fixture       *fixture,
                          "Something else entirely", &handled);
   g_assert_false (handled);
 
-  /* The article deleted from the library: the excerpt keeps its text and
-   * says where it came from is gone. */
-  g_assert_true (attache_library_delete_article (fixture->check, article_id, NULL));
-  attache_briefings_view_select (get_view (fixture), 0);
+  /* The article deleted from the library (as the window's Delete does): the
+   * excerpt keeps its text and says where it came from is gone. */
+  g_assert_true (attache_library_delete_article (fixture->library, article_id, NULL));
   stored = load_selected (fixture);
   g_assert_true (stored_block (stored, 0, 0)->source.removed);
+  g_assert_cmpstr (stored_block (stored, 0, 0)->text, ==, HARBOUR_QUOTE);
+  adw_view_stack_set_visible_child_name (window_child (fixture, "view_stack"), "briefings");
+  wait_until (find_label (GTK_WIDGET (get_editor (fixture)), "Removed from the library"));
 }
 
 /* From the library: the selected article as a reference, to the briefing
@@ -1690,6 +1692,11 @@ test_screenshot (Fixture       *fixture,
   }
   wait_for_frames (GTK_WIDGET (fixture->window), 4);
   save_png (GTK_WIDGET (fixture->window), "briefings-sections.png");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_for_frames (GTK_WIDGET (fixture->window), 4);
+  save_png (GTK_WIDGET (fixture->window), "briefings-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
 int

@@ -3,7 +3,7 @@
  * A note is the analyst's own Markdown, edited in place: what is typed is
  * saved ATTACHE_BRIEFING_SAVE_DELAY_MS after the last key, and at once when
  * the note loses the focus ("save"). Bold, italic and list markers are shown
- * as they will print. Excerpts, article references and the generated tables
+ * as they will print (attache-markdown-highlight.h). Excerpts, article references and the generated tables
  * are shown as they are stored: they change only through the library.
  *
  * Every row has a drag handle and a menu (move up, move down, delete; refresh
@@ -17,12 +17,12 @@
 
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "attache-analysis.h"
 #include "attache-briefing-block-row.h"
+#include "attache-markdown-highlight.h"
 
 struct _AttacheBriefingBlockRow
 {
@@ -38,10 +38,6 @@ struct _AttacheBriefingBlockRow
   /* Notes */
   GtkTextView      *text_view;
   GtkTextBuffer    *buffer;
-  GtkTextTag       *bold_tag;
-  GtkTextTag       *italic_tag;
-  GtkTextTag       *marker_tag;
-  GtkTextTag       *heading_tag;
   guint             save_id;      /* a save waiting for the typing to pause */
   gboolean          setting_text; /* the buffer follows the store */
 
@@ -75,136 +71,6 @@ is_blank (const char *text)
   return TRUE;
 }
 
-/* Markdown, shown as it prints */
-
-static void
-update_tag_colors (AttacheBriefingBlockRow *self)
-{
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  GdkRGBA dim = dark ? (GdkRGBA) { 1.0, 1.0, 1.0, 0.45 } : (GdkRGBA) { 0.0, 0.0, 0.0, 0.4 };
-
-  if (self->marker_tag != NULL)
-    g_object_set (self->marker_tag, "foreground-rgba", &dim, NULL);
-}
-
-static void
-on_style_manager_dark_changed_cb (AdwStyleManager         *style_manager,
-                                  GParamSpec              *pspec,
-                                  AttacheBriefingBlockRow *self)
-{
-  update_tag_colors (self);
-}
-
-static void
-apply_tag_at (AttacheBriefingBlockRow *self,
-              GtkTextTag              *tag,
-              int                      line_offset,
-              const char              *line,
-              const char              *start,
-              const char              *end)
-{
-  GtkTextIter from, to;
-
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &from,
-                                      line_offset + (int) g_utf8_pointer_to_offset (line, start));
-  to = from;
-  gtk_text_iter_forward_chars (&to, (int) g_utf8_pointer_to_offset (start, end));
-  gtk_text_buffer_apply_tag (self->buffer, tag, &from, &to);
-}
-
-/* Emphasis in one line: **bold**, *italic* and _italic_, the markers dimmed. */
-static void
-highlight_emphasis (AttacheBriefingBlockRow *self,
-                    int                      line_offset,
-                    const char              *line,
-                    const char              *p)
-{
-  while (*p != '\0')
-    {
-      const char *close;
-
-      if (p[0] == '*' && p[1] == '*' && p[2] != '\0' && p[2] != ' ' &&
-          (close = strstr (p + 2, "**")) != NULL && close > p + 2)
-        {
-          apply_tag_at (self, self->marker_tag, line_offset, line, p, p + 2);
-          apply_tag_at (self, self->bold_tag, line_offset, line, p + 2, close);
-          apply_tag_at (self, self->marker_tag, line_offset, line, close, close + 2);
-          p = close + 2;
-          continue;
-        }
-
-      if ((p[0] == '*' || p[0] == '_') && p[1] != '\0' && p[1] != ' ' && p[1] != p[0] &&
-          (close = strchr (p + 1, p[0])) != NULL && close[-1] != ' ')
-        {
-          apply_tag_at (self, self->marker_tag, line_offset, line, p, p + 1);
-          apply_tag_at (self, self->italic_tag, line_offset, line, p + 1, close);
-          apply_tag_at (self, self->marker_tag, line_offset, line, close, close + 1);
-          p = close + 1;
-          continue;
-        }
-
-      p = g_utf8_next_char (p);
-    }
-}
-
-static void
-highlight_markdown (AttacheBriefingBlockRow *self)
-{
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
-  int line_offset = 0;
-
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_remove_all_tags (self->buffer, &start, &end);
-  text = gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
-  lines = g_strsplit (text, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *line = lines[i];
-      const char *p = line;
-
-      while (*p == ' ')
-        p++;
-
-      /* A list item: "- ", "* ", "+ " or "1. " */
-      if ((p[0] == '-' || p[0] == '*' || p[0] == '+') && p[1] == ' ')
-        {
-          apply_tag_at (self, self->marker_tag, line_offset, line, p, p + 1);
-          p += 2;
-        }
-      else if (g_ascii_isdigit (p[0]))
-        {
-          const char *q = p;
-
-          while (g_ascii_isdigit (*q))
-            q++;
-          if ((q[0] == '.' || q[0] == ')') && q[1] == ' ')
-            {
-              apply_tag_at (self, self->marker_tag, line_offset, line, p, q + 1);
-              p = q + 2;
-            }
-        }
-      else if (p[0] == '#')
-        {
-          const char *q = p;
-
-          while (*q == '#')
-            q++;
-          if (*q == ' ')
-            {
-              apply_tag_at (self, self->marker_tag, line_offset, line, p, q);
-              apply_tag_at (self, self->heading_tag, line_offset, line, q, q + strlen (q));
-              p = q + 1;
-            }
-        }
-
-      highlight_emphasis (self, line_offset, line, p);
-      line_offset += (int) g_utf8_strlen (line, -1) + 1;
-    }
-}
-
 /* Saving */
 
 static void
@@ -231,8 +97,6 @@ static void
 on_buffer_changed_cb (GtkTextBuffer           *buffer,
                       AttacheBriefingBlockRow *self)
 {
-  highlight_markdown (self);
-
   if (self->setting_text)
     return;
 
@@ -439,15 +303,7 @@ build_note (AttacheBriefingBlockRow *self)
                                   _("Markdown: **bold**, *italic*, lines starting with - for a list"),
                                   -1);
 
-  self->bold_tag = gtk_text_buffer_create_tag (self->buffer, "bold", "weight", PANGO_WEIGHT_BOLD, NULL);
-  self->italic_tag = gtk_text_buffer_create_tag (self->buffer, "italic", "style", PANGO_STYLE_ITALIC, NULL);
-  self->heading_tag = gtk_text_buffer_create_tag (self->buffer, "heading", "weight", PANGO_WEIGHT_BOLD,
-                                                  "scale", 1.1, NULL);
-  self->marker_tag = gtk_text_buffer_create_tag (self->buffer, "marker", NULL);
-  update_tag_colors (self);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (on_style_manager_dark_changed_cb), self, 0);
-
+  attache_markdown_highlight (self->buffer);
   g_signal_connect (self->buffer, "changed", G_CALLBACK (on_buffer_changed_cb), self);
   g_signal_connect (focus, "leave", G_CALLBACK (on_text_focus_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), focus);

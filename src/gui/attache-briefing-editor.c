@@ -30,6 +30,7 @@
 #include "attache-briefing-section-row.h"
 #include "attache-briefing-store.h"
 #include "attache-database.h"
+#include "attache-markdown-highlight.h"
 
 struct _AttacheBriefingEditor
 {
@@ -53,6 +54,7 @@ struct _AttacheBriefingEditor
   AttacheBriefingQueue  *queue;           /* owned */
   AttacheLibrary        *library;         /* owned */
   gulong                 briefings_changed_id;
+  gulong                 articles_changed_id;
   gulong                 queue_busy_id;
 
   gint64                 id;              /* the briefing edited, 0 for none */
@@ -1100,6 +1102,26 @@ on_library_briefings_changed_cb (AttacheLibrary        *library,
     reload (self);
 }
 
+/* An article deleted (or put back): a source the briefing cites may be
+ * removed from the library now, which the excerpt says. */
+static void
+on_library_articles_changed_cb (AttacheLibrary        *library,
+                                AttacheBriefingEditor *self)
+{
+  if (self->id != 0 && self->briefing != NULL)
+    for (guint i = 0; i < self->briefing->sections->len; i++)
+      {
+        AttacheBriefingSection *section = self->briefing->sections->pdata[i];
+
+        for (guint j = 0; j < section->blocks->len; j++)
+          if (((AttacheBriefingBlock *) section->blocks->pdata[j])->source.article_id != 0)
+            {
+              reload (self);
+              return;
+            }
+      }
+}
+
 static void
 on_queue_notify_busy_cb (AttacheBriefingQueue  *queue,
                          GParamSpec            *pspec,
@@ -1777,6 +1799,7 @@ attache_briefing_editor_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->show_more_id);
   self->show_more_id = 0;
   g_clear_signal_handler (&self->briefings_changed_id, self->library);
+  g_clear_signal_handler (&self->articles_changed_id, self->library);
   g_clear_signal_handler (&self->queue_busy_id, self->queue);
   /* The rows go with the template, telling the editor nothing more as they
    * lose the focus (and dispose may run again: nothing left to flush). */
@@ -1917,6 +1940,7 @@ attache_briefing_editor_init (AttacheBriefingEditor *self)
   watch_field_focus (self, GTK_WIDGET (self->summary_view));
   g_signal_connect (gtk_text_view_get_buffer (self->summary_view), "changed",
                     G_CALLBACK (on_summary_changed_cb), self);
+  attache_markdown_highlight (gtk_text_view_get_buffer (self->summary_view));
   g_signal_connect (self->status_row, "notify::selected",
                     G_CALLBACK (on_status_row_notify_selected_cb), self);
 }
@@ -1940,6 +1964,9 @@ attache_briefing_editor_set_queue (AttacheBriefingEditor *self,
   self->briefings_changed_id =
     g_signal_connect (self->library, "briefings-changed",
                       G_CALLBACK (on_library_briefings_changed_cb), self);
+  self->articles_changed_id =
+    g_signal_connect (self->library, "articles-changed",
+                      G_CALLBACK (on_library_articles_changed_cb), self);
   self->queue_busy_id =
     g_signal_connect (self->queue, "notify::busy", G_CALLBACK (on_queue_notify_busy_cb), self);
 

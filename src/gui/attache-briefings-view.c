@@ -48,6 +48,7 @@ struct _AttacheBriefingsView
   /* template children */
   GtkStack              *stack;
   GtkPaned              *list_paned;
+  GtkPaned              *editor_paned;
   GtkListBox            *briefing_list;
   AttacheBriefingEditor *editor;
   AttacheBriefingPreview *preview;
@@ -68,6 +69,7 @@ struct _AttacheBriefingsView
   gint64                 pending_select_id; /* to select once it is listed */
   gint64                 target_id;       /* last opened or added to */
   gint64                 focus_title_id;  /* new: its title to be typed over */
+  gboolean               preview_placed;  /* the preview was given its width */
   GPtrArray             *add_menus;       /* AddMenu */
 };
 
@@ -195,6 +197,26 @@ on_settings_briefing_paper_changed_cb (GSettings            *settings,
                                        AttacheBriefingsView *self)
 {
   update_preview (self);
+}
+
+/* The preview gets the width it asks for at the paned's first allocation
+ * (the editor, which asks for more than it needs, the rest); the person
+ * moves the divider from there. */
+static void
+on_editor_paned_notify_max_position_cb (GtkPaned             *paned,
+                                        GParamSpec           *pspec,
+                                        AttacheBriefingsView *self)
+{
+  int max_position, preview_min, preview_natural;
+
+  if (self->preview_placed || gtk_widget_get_width (GTK_WIDGET (paned)) <= 0)
+    return;
+
+  g_object_get (paned, "max-position", &max_position, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->preview), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &preview_min, &preview_natural, NULL, NULL);
+  gtk_paned_set_position (paned, MAX (0, max_position - (preview_natural - preview_min)));
+  self->preview_placed = TRUE;
 }
 
 /* Switches the window to this view. */
@@ -1780,6 +1802,7 @@ attache_briefings_view_class_init (AttacheBriefingsViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attache/Attache/attache-briefings-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AttacheBriefingsView, stack);
   gtk_widget_class_bind_template_child (widget_class, AttacheBriefingsView, list_paned);
+  gtk_widget_class_bind_template_child (widget_class, AttacheBriefingsView, editor_paned);
   gtk_widget_class_bind_template_child (widget_class, AttacheBriefingsView, briefing_list);
   gtk_widget_class_bind_template_child (widget_class, AttacheBriefingsView, editor);
   gtk_widget_class_bind_template_child (widget_class, AttacheBriefingsView, preview);
@@ -1805,6 +1828,8 @@ attache_briefings_view_init (AttacheBriefingsView *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "briefings", G_ACTION_GROUP (self->actions));
 
   setup_list (self);
+  g_signal_connect (self->editor_paned, "notify::max-position",
+                    G_CALLBACK (on_editor_paned_notify_max_position_cb), self);
 
   /* Printing, while the view has the focus (the window's other view has
    * nothing to print). */
