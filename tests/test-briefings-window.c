@@ -934,8 +934,12 @@ test_sections_and_notes (Fixture       *fixture,
   note = add_note (fixture, section, "Thirty vessels wait at anchor.");
   g_assert_true (stored_texts_are (fixture, 0, "Thirty vessels wait at anchor."));
 
-  /* Typed on: saved again. */
+  /* Typed on, then the focus elsewhere: saved then, not after the pause. */
+  attache_briefing_block_row_focus (note);
   set_text_view_text (find_text_view (GTK_WIDGET (note)), "Thirty vessels wait at anchor; citrus spoils.");
+  g_assert_true (attache_briefing_block_row_get_dirty (note));
+  gtk_widget_grab_focus (GTK_WIDGET (editor_child (fixture, "title_row")));
+  g_assert_false (attache_briefing_block_row_get_dirty (note));
   wait_until (stored_texts_are (fixture, 0, "Thirty vessels wait at anchor; citrus spoils."));
 
   /* Ctrl+B makes the word at the cursor bold (its action). */
