@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "attache-cli-explore.h"
 
@@ -30,9 +31,9 @@ describe_candidates (GPtrArray *found)
 
       g_string_append_printf (out, "%s%" G_GINT64_FORMAT " %s (%s, ", i > 0 ? "; " : "", info->id, info->name,
                               attache_actor_type_to_string (info->type));
-      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " article",
-                                                "%" G_GINT64_FORMAT " articles", (gulong) info->n_articles),
-                              info->n_articles);
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " article", "%" PRId64 " articles",
+                                                (gulong) info->n_articles),
+                              (int64_t) info->n_articles);
       g_string_append_c (out, ')');
     }
   return g_string_free (out, FALSE);
@@ -174,7 +175,7 @@ print_overview_text (AttacheOverview *overview)
   print_counts (_("Sources:"), overview->sources, FALSE);
   print_counts (_("Subjects:"), overview->subjects, TRUE);
 
-  printf ("\n%s\n", _("Actors:"));
+  printf ("\n%s\n", _("Actors (articles, mentions):"));
   for (guint i = 0; i < overview->actors->len; i++)
     {
       const AttacheOverviewActor *actor = overview->actors->pdata[i];
@@ -183,7 +184,7 @@ print_overview_text (AttacheOverview *overview)
       printf ("  %s%*s %-13s %5u %7u\n", actor->name, (int) MAX (1, 28 - width), "",
               attache_actor_type_to_string (actor->type), actor->articles, actor->mentions);
     }
-  printf ("\n%s\n", _("Topics:"));
+  printf ("\n%s\n", _("Topics (articles):"));
   for (guint i = 0; i < overview->topics->len; i++)
     {
       const AttacheOverviewCount *topic = overview->topics->pdata[i];
@@ -574,7 +575,7 @@ cli_run_actor (const CliCommand  *command,
           return CLI_EXIT_FAILED;
         }
       /* Translators: %s is a correction's number. */
-      message = g_strdup_printf (_("undid correction %" G_GINT64_FORMAT), correction);
+      message = g_strdup_printf (_("undid correction %" PRId64), (int64_t) correction);
       print_correction (json, correction, message);
       return CLI_EXIT_OK;
     }
@@ -618,8 +619,8 @@ cli_run_actor (const CliCommand  *command,
           }
         correction = attache_library_merge_actors (library, actor_id, other_id, &error);
         /* Translators: the ids and names of the actor merged away, and of the one kept. */
-        message = g_strdup_printf (_("merged %" G_GINT64_FORMAT " “%s” into %" G_GINT64_FORMAT " “%s”"),
-                                   other->id, other->name, info->id, info->name);
+        message = g_strdup_printf (_("merged %" PRId64 " “%s” into %" PRId64 " “%s”"),
+                                   (int64_t) other->id, other->name, (int64_t) info->id, info->name);
       }
     else if (g_str_equal (actor_command->name, "split"))
       {
@@ -630,8 +631,8 @@ cli_run_actor (const CliCommand  *command,
           return CLI_EXIT_FAILED;
         correction = attache_library_split_actor (library, actor_id, alias_id, &new_id, &error);
         /* Translators: a name, the actor it was split off, and the new actor's id. */
-        message = g_strdup_printf (_("split “%s” off “%s”: it is actor %" G_GINT64_FORMAT " now"),
-                                   g_strstrip (args[2]), info->name, new_id);
+        message = g_strdup_printf (_("split “%s” off “%s”: it is actor %" PRId64 " now"),
+                                   g_strstrip (args[2]), info->name, (int64_t) new_id);
       }
     else if (g_str_equal (actor_command->name, "set-type"))
       {

@@ -851,8 +851,8 @@ run_search (const CliCommand  *command,
       if (results->total > (gint64) results->hits->len)
         {
           /* Translators: the numbers of articles shown, and found; on stderr. */
-          fprintf (stderr, _("%u of %" G_GINT64_FORMAT " articles shown (--limit N for more)"),
-                   results->hits->len, results->total);
+          fprintf (stderr, _("%u of %" PRId64 " articles shown (--limit N for more)"),
+                   results->hits->len, (int64_t) results->total);
           fputc ('\n', stderr);
         }
     }

@@ -28,6 +28,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -393,7 +394,7 @@ get_actor_locked (AttacheDatabase  *database,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no actor %" G_GINT64_FORMAT), id);
+                   _("There is no actor %" PRId64), (int64_t) id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -1646,7 +1647,7 @@ undo_locked (AttacheLibrary           *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no correction %" G_GINT64_FORMAT " to undo"), correction_id);
+                   _("There is no correction %" PRId64 " to undo"), (int64_t) correction_id);
       return 0;
     }
   if (rc != SQLITE_ROW)
@@ -1659,7 +1660,8 @@ undo_locked (AttacheLibrary           *self,
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_INVALID,
-                   _("Correction %" G_GINT64_FORMAT " cannot be undone: its record is damaged"), correction_id);
+                   _("Correction %" PRId64 " cannot be undone: its record is damaged"),
+                   (int64_t) correction_id);
       return 0;
     }
   undo = json_node_get_object (json_parser_get_root (parser));
@@ -1683,7 +1685,8 @@ undo_locked (AttacheLibrary           *self,
   else
     {
       g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_INVALID,
-                   _("Correction %" G_GINT64_FORMAT " cannot be undone: its record is damaged"), correction_id);
+                   _("Correction %" PRId64 " cannot be undone: its record is damaged"),
+                   (int64_t) correction_id);
       ok = FALSE;
     }
   if (!ok)

@@ -40,6 +40,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "attache-database-private.h"
@@ -1059,7 +1060,7 @@ write_saved_search (AttacheLibrary  *self,
   if (must_change && sqlite3_changes (db) == 0)
     {
       g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no saved search %" G_GINT64_FORMAT), id);
+                   _("There is no saved search %" PRId64), (int64_t) id);
       return FALSE;
     }
   if (out_id != NULL)
@@ -1231,7 +1232,7 @@ attache_library_get_saved_search (AttacheLibrary  *self,
         saved = saved_search_from_row (stmt);
       else if (rc == SQLITE_DONE)
         g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND,
-                     _("There is no saved search %" G_GINT64_FORMAT), id);
+                     _("There is no saved search %" PRId64), (int64_t) id);
       else
         _attache_database_set_error (database, rc, _("Could not read the library"), error);
       sqlite3_reset (stmt);
