@@ -974,8 +974,8 @@ test_migrate_from_7 (void)
 
   library = attache_library_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (attache_database_get_schema_version (attache_library_get_database (library)), ==, 8);
-  g_assert_cmpint (raw_count (path, "PRAGMA user_version"), ==, 8);
+  g_assert_cmpint (attache_database_get_schema_version (attache_library_get_database (library)), ==, 9);
+  g_assert_cmpint (raw_count (path, "PRAGMA user_version"), ==, 9);
 
   /* What was there is there. */
   article = attache_library_get_article (library, 1, &error);

@@ -1547,6 +1547,497 @@ test_briefing_export (CliFixture    *fixture,
   }
 }
 
+/* Exploring: search filters, summary, actors, corrections */
+
+#define CORRIDOR_FIXTURE "cli-corridor.txt"
+#define DEFENCE_FIXTURE  "cli-corridor-defence.txt"
+#define RETURN_FIXTURE   "cli-corridor-return.txt"
+
+/* The corridor story (1) and its follow-up (2), analysed on import. */
+static void
+import_corridor (CliFixture *fixture)
+{
+  g_free (import_fixture (fixture, CORRIDOR_FIXTURE, 1));
+  g_free (import_fixture (fixture, DEFENCE_FIXTURE, 2));
+}
+
+static JsonObject *
+run_json (CliFixture  *fixture,
+          JsonNode   **out_root,
+          const char  *first_arg,
+          ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(CliRun) run = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) "--library");
+  g_ptr_array_add (argv, fixture->library);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, (gpointer) "--json");
+  g_ptr_array_add (argv, NULL);
+
+  run = cli_run_full (fixture, NULL, (const char * const *) argv->pdata);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->err, ==, "");
+  *out_root = parse_json (run->out);
+  return json_node_get_object (*out_root);
+}
+
+/* The ids of "search --json ARG…" as "2 1", and the total. */
+G_GNUC_NULL_TERMINATED static char *
+search_json_ids (CliFixture *fixture,
+                 gint64     *out_total,
+                 const char *first_arg,
+                 ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(CliRun) run = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *results;
+  GString *ids = g_string_new (NULL);
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) "--library");
+  g_ptr_array_add (argv, fixture->library);
+  g_ptr_array_add (argv, (gpointer) "search");
+  g_ptr_array_add (argv, (gpointer) "--json");
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  run = cli_run_full (fixture, NULL, (const char * const *) argv->pdata);
+  g_assert_cmpint (run->status, ==, 0);
+  root = parse_json (run->out);
+  results = json_object_get_array_member (json_node_get_object (root), "results");
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonObject *hit = json_array_get_object_element (results, i);
+
+      g_assert_true (json_object_has_member (hit, "title"));
+      g_assert_true (json_object_has_member (hit, "published"));
+      g_assert_true (json_object_has_member (hit, "snippet"));
+      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? " " : "", json_object_get_int_member (hit, "id"));
+    }
+  if (out_total != NULL)
+    *out_total = json_object_get_int_member (json_node_get_object (root), "total");
+  return g_string_free (ids, FALSE);
+}
+
+static void
+test_search_filters (CliFixture    *fixture,
+                     gconstpointer  data)
+{
+  gint64 total = 0;
+
+  import_both (fixture);      /* 1 summit, 2024-04-02; 2 grain report, 2024-03-15 */
+  g_free (import_fixture (fixture, CORRIDOR_FIXTURE, 3));
+  g_free (import_fixture (fixture, DEFENCE_FIXTURE, 4));
+
+#define assert_json_search(expected, ...) \
+  G_STMT_START { \
+    g_autofree char *found_ = search_json_ids (fixture, NULL, __VA_ARGS__, NULL); \
+    g_assert_cmpstr (found_, ==, (expected)); \
+  } G_STMT_END
+
+  /* The summit article mentions a corridor too, once, in its text. */
+  assert_json_search ("4 3 1", "corridor");
+  assert_json_search ("4", "corridor", "--from", "2024-06-04");
+  assert_json_search ("3 1", "corridor", "--to", "2024-06-09");
+  assert_json_search ("4 3", "corridor", "--from", "2024-06", "--to", "2024-06");
+  assert_json_search ("1", "corridor", "--to", "2024-05");
+  assert_json_search ("", "corridor", "--to", "2024-03");
+  assert_json_search ("3", "corridor", "--actor", "Ilse Marran");
+  assert_json_search ("4", "--actor", "person:Marran");
+  assert_json_search ("3", "--actor", "Tomas Brekken", "--subject", "politics");
+  assert_json_search ("3", "--topic", "grain corridor");
+  /* Without words, newest first. */
+  assert_json_search ("4 3", "--from", "2024-06-01");
+
+  {
+    g_autofree char *ids = search_json_ids (fixture, &total, "--to", "2024-04-30", "--limit", "1", NULL);
+
+    g_assert_cmpstr (ids, ==, "1");
+    g_assert_cmpint (total, ==, 2);
+  }
+
+  /* The text output says how many more there are. */
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "search", "--limit", "1", "--to", "2024-04-30", NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_true (g_str_has_prefix (run->out, "1\t2024-04-02\t"));
+    g_assert_nonnull (strstr (run->err, "1 of 2"));
+  }
+
+  /* Wrong dates and subjects are usage errors; an unknown actor is not found. */
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "search", "corridor", "--from", "June", NULL);
+
+    g_assert_cmpint (run->status, ==, 2);
+    assert_one_error_line (run->err);
+    g_assert_nonnull (strstr (run->err, "June"));
+  }
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "search", "--subject", "gardening", NULL);
+
+    g_assert_cmpint (run->status, ==, 2);
+    assert_one_error_line (run->err);
+  }
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "search", "--actor", "Nobody Known", "corridor", NULL);
+
+    g_assert_cmpint (run->status, ==, 1);
+    assert_one_error_line (run->err);
+    g_assert_nonnull (strstr (run->err, "Nobody Known"));
+    g_assert_cmpstr (run->out, ==, "");
+  }
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "search", "--from", "", NULL);
+
+    g_assert_cmpint (run->status, ==, 2);
+    assert_one_error_line (run->err);
+  }
+}
+
+static void
+test_summary (CliFixture    *fixture,
+              gconstpointer  data)
+{
+  import_corridor (fixture);
+
+  {
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *summary = run_json (fixture, &root, "summary", "1", "2", NULL);
+    JsonArray *actors = json_object_get_array_member (summary, "actors");
+    gboolean found_union = FALSE;
+
+    g_assert_cmpint (json_object_get_int_member (summary, "articles"), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (summary, "from"), ==, "2024-06-03");
+    g_assert_cmpstr (json_object_get_string_member (summary, "to"), ==, "2024-06-10");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (summary, "sources")), ==, 0);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (summary, "topics")), >, 0);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (summary, "subjects")), >, 0);
+    g_assert_cmpuint (json_array_get_length (actors), >=, 5);
+    for (guint i = 0; i < json_array_get_length (actors); i++)
+      {
+        JsonObject *actor = json_array_get_object_element (actors, i);
+
+        g_assert_true (json_object_has_member (actor, "type"));
+        g_assert_cmpint (json_object_get_int_member (actor, "mentions"), >=,
+                         json_object_get_int_member (actor, "articles"));
+        if (g_str_equal (json_object_get_string_member (actor, "name"), "Northern Grain Union"))
+          {
+            found_union = TRUE;
+            g_assert_cmpstr (json_object_get_string_member (actor, "type"), ==, "organization");
+            g_assert_cmpint (json_object_get_int_member (actor, "articles"), ==, 2);
+            g_assert_cmpint (json_object_get_int_member (actor, "mentions"), ==, 2);
+          }
+      }
+    g_assert_true (found_union);
+  }
+
+  /* A search's results. */
+  {
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *summary = run_json (fixture, &root, "summary", "--search", "inspectors", NULL);
+    JsonArray *actors = json_object_get_array_member (summary, "actors");
+
+    g_assert_cmpint (json_object_get_int_member (summary, "articles"), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (actors, 0), "name"), ==,
+                     "Ilse Marran");
+  }
+
+  /* For people. */
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "summary", "1", NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_true (g_str_has_prefix (run->out, "1 article, 2024-06-03\n"));
+    g_assert_nonnull (strstr (run->out, "Subjects: politics (1)"));
+    g_assert_nonnull (strstr (run->out, "  Ilse Marran "));
+  }
+
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "summary", NULL);
+
+    g_assert_cmpint (run->status, ==, 2);
+    assert_one_error_line (run->err);
+  }
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "summary", "1", "--search", "corridor", NULL);
+
+    g_assert_cmpint (run->status, ==, 2);
+    assert_one_error_line (run->err);
+  }
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "summary", "one", NULL);
+
+    g_assert_cmpint (run->status, ==, 2);
+    assert_one_error_line (run->err);
+  }
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "summary", "1", "99", NULL);
+
+    g_assert_cmpint (run->status, ==, 1);
+    assert_one_error_line (run->err);
+    g_assert_nonnull (strstr (run->err, "99"));
+    g_assert_cmpstr (run->out, ==, "");
+  }
+}
+
+/* "actors --json": the actor named @name (the first, when several). */
+static JsonObject *
+find_actor_json (JsonArray  *actors,
+                 const char *name)
+{
+  for (guint i = 0; i < json_array_get_length (actors); i++)
+    {
+      JsonObject *actor = json_array_get_object_element (actors, i);
+
+      if (g_str_equal (json_object_get_string_member (actor, "name"), name))
+        return actor;
+    }
+  return NULL;
+}
+
+static void
+test_actors (CliFixture    *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *actors;
+  JsonObject *union_actor;
+
+  import_corridor (fixture);
+
+  actors = json_object_get_array_member (run_json (fixture, &root, "actors", NULL), "actors");
+  g_assert_cmpuint (json_array_get_length (actors), >=, 8);
+  union_actor = find_actor_json (actors, "Northern Grain Union");
+  g_assert_nonnull (union_actor);
+  g_assert_cmpint (json_object_get_int_member (union_actor, "id"), >, 0);
+  g_assert_cmpstr (json_object_get_string_member (union_actor, "type"), ==, "organization");
+  g_assert_cmpint (json_object_get_int_member (union_actor, "articles"), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (union_actor, "aliases")), ==, 0);
+  /* Most articles first. */
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (actors, 0), "articles"), ==, 2);
+
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "actors", "grain", NULL);
+    g_auto(GStrv) fields = NULL;
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_cmpuint (count_lines (run->out), ==, 1);
+    fields = g_strsplit (run->out, "\t", -1);
+    g_assert_cmpuint (g_strv_length (fields), ==, 8);
+    g_assert_cmpstr (fields[1], ==, "organization");
+    g_assert_cmpstr (fields[2], ==, "2");
+    g_assert_cmpstr (fields[3], ==, "2024-06-03");
+    g_assert_cmpstr (fields[4], ==, "2024-06-10");
+    g_assert_cmpstr (fields[5], ==, "Northern Grain Union");
+  }
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "actors", "a", "b", NULL);
+
+    g_assert_cmpint (run->status, ==, 2);
+    assert_one_error_line (run->err);
+  }
+}
+
+/* The actors of article @id, from "show --json", as "name (type)". */
+static char *
+shown_actors (CliFixture *fixture,
+              const char *id)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *article = run_json (fixture, &root, "show", id, NULL);
+  JsonArray *actors = json_object_get_array_member (json_object_get_object_member (article, "analysis"), "actors");
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (actors); i++)
+    {
+      JsonObject *actor = json_array_get_object_element (actors, i);
+
+      g_string_append_printf (out, "%s%s (%s)", i > 0 ? ", " : "", json_object_get_string_member (actor, "name"),
+                              json_object_get_string_member (actor, "type"));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gint64
+correction_of (const char *out)
+{
+  g_assert_true (g_str_has_prefix (out, "correction "));
+  return g_ascii_strtoll (out + strlen ("correction "), NULL, 10);
+}
+
+static void
+test_actor_corrections (CliFixture    *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *actors = NULL;
+  gint64 correction;
+
+  import_corridor (fixture);
+  actors = shown_actors (fixture, "2");
+  g_assert_nonnull (strstr (actors, "Marran (person)"));
+  g_assert_null (strstr (actors, "Ilse Marran"));
+
+  /* Kessel is a place and (by mistake) a person: the name alone is ambiguous. */
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "actor", "merge", "Kessel", "Kessel", NULL);
+
+    g_assert_cmpint (run->status, ==, 1);
+    assert_one_error_line (run->err);
+    g_assert_nonnull (strstr (run->err, "Kessel (location, 1 article)"));
+    g_assert_nonnull (strstr (run->err, "Kessel (person, 1 article)"));
+    g_assert_cmpstr (run->out, ==, "");
+  }
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "actor", "merge", "location:Kessel", "person:Kessel", NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_nonnull (strstr (run->out, "merged"));
+  }
+
+  /* merge KEEP OTHER, by name; then by id (an actor merged with itself is refused). */
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "actor", "merge", "Ilse Marran", "person:Marran", NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_cmpstr (run->err, ==, "");
+    correction = correction_of (run->out);
+    g_assert_cmpint (correction, >, 0);
+  }
+  g_free (actors);
+  actors = shown_actors (fixture, "2");
+  g_assert_nonnull (strstr (actors, "Ilse Marran (person)"));
+  {
+    g_autoptr(JsonNode) root = NULL;
+    JsonArray *list = json_object_get_array_member (run_json (fixture, &root, "actors", "Marran", NULL), "actors");
+    JsonObject *marran;
+    JsonArray *aliases;
+    g_autofree char *id = NULL;
+
+    g_assert_cmpuint (json_array_get_length (list), ==, 1);
+    marran = json_array_get_object_element (list, 0);
+    aliases = json_object_get_array_member (marran, "aliases");
+    g_assert_cmpuint (json_array_get_length (aliases), ==, 1);
+    g_assert_cmpstr (json_array_get_string_element (aliases, 0), ==, "Marran");
+    g_assert_cmpint (json_object_get_int_member (marran, "articles"), ==, 2);
+
+    id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (marran, "id"));
+    {
+      g_autoptr(CliRun) run = cli_run (fixture, "actor", "merge", id, "Ilse Marran", NULL);
+
+      g_assert_cmpint (run->status, ==, 1);
+      assert_one_error_line (run->err);
+    }
+  }
+
+  /* The merge holds for an article imported later. */
+  g_free (import_fixture (fixture, RETURN_FIXTURE, 3));
+  g_free (actors);
+  actors = shown_actors (fixture, "3");
+  g_assert_cmpstr (actors, ==, "Ilse Marran (person), Kessel (location)");
+
+  /* rename, set-type, hide: each a correction; undo takes the last back. */
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "actor", "rename", "Ilse Marran", "Premier Ilse Marran", NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_cmpint (correction_of (run->out), >, correction);
+  }
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "actor", "set-type", "Valmora", "country", NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+  }
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "actor", "hide", "Valmoran", NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+    correction = correction_of (run->out);
+  }
+  g_free (actors);
+  actors = shown_actors (fixture, "2");
+  g_assert_nonnull (strstr (actors, "Premier Ilse Marran (person)"));
+  g_assert_null (strstr (actors, "Valmoran"));
+  g_free (actors);
+  actors = shown_actors (fixture, "1");
+  g_assert_nonnull (strstr (actors, "Valmora (country)"));
+  {
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, correction);
+    g_autoptr(CliRun) run = cli_run (fixture, "actor", "undo", number, NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+  }
+  g_free (actors);
+  actors = shown_actors (fixture, "2");
+  g_assert_nonnull (strstr (actors, "Valmoran (organization)"));
+
+  /* split: "Marran" is Ilse Marran's other name; made an actor again. */
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "actor", "split", "Premier Ilse Marran", "Brekken", NULL);
+
+    g_assert_cmpint (run->status, ==, 1);
+    assert_one_error_line (run->err);
+    g_assert_nonnull (strstr (run->err, "Marran"));
+  }
+  {
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *result = run_json (fixture, &root, "actor", "split", "Premier Ilse Marran", "marran", NULL);
+
+    g_assert_cmpint (json_object_get_int_member (result, "correction"), >, correction);
+  }
+  g_free (actors);
+  actors = shown_actors (fixture, "3");
+  g_assert_cmpstr (actors, ==, "Marran (person), Kessel (location)");
+
+  /* The command line itself wrong: 2, and nothing done. */
+  {
+    const char *wrong[][5] = {
+      { "actor", NULL },
+      { "actor", "explode", "Kessel", NULL },
+      { "actor", "merge", "Kessel", NULL },
+      { "actor", "set-type", "Kessel", "planet", NULL },
+      { "actor", "undo", "last", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+      {
+        g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+        g_autoptr(CliRun) run = NULL;
+
+        g_ptr_array_add (argv, (gpointer) "--library");
+        g_ptr_array_add (argv, fixture->library);
+        for (guint a = 0; wrong[i][a] != NULL; a++)
+          g_ptr_array_add (argv, (gpointer) wrong[i][a]);
+        g_ptr_array_add (argv, NULL);
+        run = cli_run_full (fixture, NULL, (const char * const *) argv->pdata);
+        g_assert_cmpint (run->status, ==, 2);
+        assert_one_error_line (run->err);
+      }
+  }
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "actor", "undo", "999", NULL);
+
+    g_assert_cmpint (run->status, ==, 1);
+    assert_one_error_line (run->err);
+  }
+  {
+    g_autoptr(CliRun) run = cli_run (fixture, "actor", "--help", NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_nonnull (strstr (run->out, "merge KEEP OTHER"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1571,6 +2062,10 @@ main (int   argc,
   ADD_TEST ("/cli/search/snippet-and-limit", test_search_snippet_and_limit);
   ADD_TEST ("/cli/search/json", test_search_json);
   ADD_TEST ("/cli/search/invalid-query", test_search_invalid_query);
+  ADD_TEST ("/cli/search/filters", test_search_filters);
+  ADD_TEST ("/cli/summary", test_summary);
+  ADD_TEST ("/cli/actors", test_actors);
+  ADD_TEST ("/cli/actor/corrections", test_actor_corrections);
   ADD_TEST ("/cli/library/option-and-env", test_library_option_and_env);
   ADD_TEST ("/cli/library/newer-version", test_library_newer_version);
   ADD_TEST ("/cli/library/not-a-library", test_library_not_a_library);

@@ -29,42 +29,12 @@
 
 #include "attache.h"
 #include "attache-cli-briefing.h"
-
-enum
-{
-  CLI_EXIT_OK     = 0,
-  CLI_EXIT_FAILED = 1,
-  CLI_EXIT_USAGE  = 2,
-};
-
-typedef struct _CliCommand CliCommand;
-
-struct _CliCommand
-{
-  const char *name;
-  const char *parameters;   /* translatable, shown after the name in usage */
-  const char *summary;      /* translatable */
-  int       (*run) (const CliCommand  *command,
-                    char             **args,
-                    const char        *library_path);
-};
-
-#define LIBRARY_OPTION(data) \
-  { "library", 0, 0, G_OPTION_ARG_FILENAME, (data), \
-    N_("Use the library in FILE instead of $ATTACHE_LIBRARY or the default"), N_("FILE") }
-
-#define JSON_OPTION(data) \
-  { "json", 0, 0, G_OPTION_ARG_NONE, (data), \
-    N_("Print JSON instead of text"), NULL }
+#include "attache-cli-explore.h"
 
 /* Output helpers */
 
 static void add_analysis_members (JsonBuilder *builder, const char *title, const char *text,
                                   const AttacheAnalysis *analysis);
-
-/* Writes one line to stderr: "error: " followed by @format, all on one line. */
-static void print_error (const char *format,
-                         ...) G_GNUC_PRINTF (1, 2);
 
 static void
 flatten_line (char *text)
@@ -76,7 +46,7 @@ flatten_line (char *text)
     }
 }
 
-static void
+void
 print_error (const char *format,
              ...)
 {
@@ -94,7 +64,7 @@ print_error (const char *format,
   fprintf (stderr, "error: %s\n", message);
 }
 
-static const char *
+const char *
 error_message (const GError *error)
 {
   if (error == NULL || error->message == NULL || *error->message == '\0')
@@ -105,7 +75,7 @@ error_message (const GError *error)
 
 /* Writes @value as one column of a tab-separated line: "-" when missing, and
  * tabs and line breaks inside it turned into spaces so columns stay columns. */
-static void
+void
 put_field (const char *value)
 {
   if (value == NULL || *value == '\0')
@@ -119,7 +89,7 @@ put_field (const char *value)
 }
 
 /* For people: a value, or a dash when there is none. */
-static const char *
+const char *
 or_dash (const char *value)
 {
   return value != NULL && *value != '\0' ? value : "-";
@@ -138,7 +108,7 @@ format_timestamp (GDateTime *when)
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-static void
+void
 add_string_member (JsonBuilder *builder,
                    const char  *name,
                    const char  *value)
@@ -150,7 +120,7 @@ add_string_member (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-static void
+void
 add_int_member (JsonBuilder *builder,
                 const char  *name,
                 gint64       value)
@@ -179,7 +149,7 @@ add_article_members (JsonBuilder    *builder,
   add_int_member (builder, "words", attache_article_get_n_words (article));
 }
 
-static void
+void
 print_json (JsonBuilder *builder)
 {
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
@@ -200,7 +170,7 @@ print_json (JsonBuilder *builder)
 /* Parses the options of @command out of @args. On return @args holds the
  * command name followed by its positional arguments. Prints the problem
  * and returns FALSE when the command line is wrong. */
-static gboolean
+gboolean
 parse_command_options (const CliCommand   *command,
                        const GOptionEntry *entries,
                        char             ***args)
@@ -238,7 +208,7 @@ parse_command_options (const CliCommand   *command,
 }
 
 /* Reads a positive article id. Anything else is a usage error. */
-static gboolean
+gboolean
 parse_article_id (const char *text,
                   gint64     *out_id)
 {
@@ -272,7 +242,7 @@ parse_single_id (const CliCommand  *command,
   return parse_article_id (args[1], out_id);
 }
 
-static AttacheLibrary *
+AttacheLibrary *
 open_library (const char *path)
 {
   g_autofree char *default_path = NULL;
@@ -749,7 +719,7 @@ run_delete (const CliCommand  *command,
   return CLI_EXIT_OK;
 }
 
-/* search QUERY… */
+/* search [--actor NAME] [--from DATE] [--to DATE] [--source S] [--subject CODE] [--topic T] [QUERY…] */
 
 static int
 run_search (const CliCommand  *command,
@@ -757,16 +727,30 @@ run_search (const CliCommand  *command,
             const char        *library_path)
 {
   g_autofree char *local_library_path = NULL;
-  g_autofree char *query = NULL;
+  g_autofree char *actor = NULL;
   g_autoptr(AttacheLibrary) library = NULL;
-  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(AttacheSearchQuery) query = attache_search_query_new (NULL);
+  g_autoptr(AttacheSearchResults) results = NULL;
   g_autoptr(GError) error = NULL;
   gboolean json = FALSE;
-  int limit = 0;
+  int limit = ATTACHE_SEARCH_PAGE;
   const GOptionEntry entries[] = {
     JSON_OPTION (&json),
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit,
-      N_("Show at most N results (0, the default, shows all)"), N_("N") },
+      N_("Show the best N results (200 unless given; 0 ranks and shows them all)"), N_("N") },
+    { "actor", 0, 0, G_OPTION_ARG_STRING, &actor,
+      N_("Only articles naming this actor (a name, type:name or an id)"), N_("NAME") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &query->from,
+      N_("Only articles of this day or later (YYYY-MM-DD, YYYY-MM or YYYY)"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &query->to,
+      N_("Only articles of this day or earlier (YYYY-MM-DD, YYYY-MM or YYYY)"), N_("DATE") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &query->source,
+      N_("Only articles from this source (site or publisher)"), N_("SOURCE") },
+    { "subject", 0, 0, G_OPTION_ARG_STRING, &query->subject,
+      N_("Only articles of this IPTC subject (a code such as medtop:11000000, or its name: politics)"),
+      N_("CODE") },
+    { "topic", 0, 0, G_OPTION_ARG_STRING, &query->topic,
+      N_("Only articles with this topic"), N_("TOPIC") },
     LIBRARY_OPTION (&local_library_path),
     G_OPTION_ENTRY_NULL
   };
@@ -782,11 +766,20 @@ run_search (const CliCommand  *command,
 
   /* The query may come as several words: search trade summit */
   if (args[1] != NULL)
-    query = g_strjoinv (" ", args + 1);
-
-  if (query == NULL || *g_strstrip (query) == '\0')
     {
-      print_error (_("nothing to search for: give a query"));
+      query->text = g_strjoinv (" ", args + 1);
+      if (*g_strstrip (query->text) == '\0')
+        g_clear_pointer (&query->text, g_free);
+    }
+
+  if (attache_search_query_is_empty (query) && actor == NULL)
+    {
+      print_error (_("nothing to search for: give a query or a filter"));
+      return CLI_EXIT_USAGE;
+    }
+  if (!attache_search_query_validate (query, &error))
+    {
+      print_error ("%s", error_message (error));
       return CLI_EXIT_USAGE;
     }
 
@@ -794,8 +787,11 @@ run_search (const CliCommand  *command,
   if (library == NULL)
     return CLI_EXIT_FAILED;
 
-  hits = attache_library_search (library, query, (guint) limit, &error);
-  if (hits == NULL)
+  if (actor != NULL && (query->actor_id = cli_find_actor (library, actor)) == 0)
+    return CLI_EXIT_FAILED;
+
+  results = attache_library_find (library, query, (guint) limit, &error);
+  if (results == NULL)
     {
       print_error ("%s", error_message (error));
       return CLI_EXIT_FAILED;
@@ -806,12 +802,13 @@ run_search (const CliCommand  *command,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_string_member (builder, "query", query);
+      add_string_member (builder, "query", query->text);
+      add_int_member (builder, "total", results->total);
       json_builder_set_member_name (builder, "results");
       json_builder_begin_array (builder);
-      for (guint i = 0; i < hits->len; i++)
+      for (guint i = 0; i < results->hits->len; i++)
         {
-          AttacheSearchHit *hit = g_ptr_array_index (hits, i);
+          AttacheSearchHit *hit = g_ptr_array_index (results->hits, i);
           AttacheArticle *article = attache_search_hit_get_article (hit);
           g_autofree char *snippet = attache_search_hit_dup_snippet (hit);
 
@@ -831,17 +828,16 @@ run_search (const CliCommand  *command,
 
       print_json (builder);
     }
-  else if (hits->len == 0)
+  else if (results->hits->len == 0)
     {
-      /* Translators: %s is the search query. */
-      fprintf (stderr, _("No articles match “%s”."), query);
+      fputs (_("No articles match."), stderr);
       fputc ('\n', stderr);
     }
   else
     {
-      for (guint i = 0; i < hits->len; i++)
+      for (guint i = 0; i < results->hits->len; i++)
         {
-          AttacheSearchHit *hit = g_ptr_array_index (hits, i);
+          AttacheSearchHit *hit = g_ptr_array_index (results->hits, i);
           AttacheArticle *article = attache_search_hit_get_article (hit);
           g_autofree char *snippet = attache_search_hit_dup_snippet (hit);
 
@@ -852,6 +848,13 @@ run_search (const CliCommand  *command,
           fputs ("\n    ", stdout);
           put_field (snippet);
           putchar ('\n');
+        }
+      if (results->total > (gint64) results->hits->len)
+        {
+          /* Translators: the numbers of articles shown, and found; on stderr. */
+          fprintf (stderr, _("%u of %" PRId64 " articles shown (--limit N for more)"),
+                   results->hits->len, (int64_t) results->total);
+          fputc ('\n', stderr);
         }
     }
 
@@ -1871,7 +1874,11 @@ static const CliCommand commands[] = {
   { "list", "", N_("List the articles of the library, newest first"), run_list },
   { "show", N_("ID"), N_("Show one article with its text"), run_show },
   { "delete", N_("ID"), N_("Delete one article from the library"), run_delete },
-  { "search", N_("QUERY…"), N_("Search the titles and texts of the library"), run_search },
+  { "search", N_("[QUERY…]"), N_("Search the titles and texts of the library, with filters"), run_search },
+  { "summary", N_("[ID…]"), N_("Who and what some articles, or a search's results, are about"), cli_run_summary },
+  { "actors", N_("[FILTER]"), N_("List the actors the articles name"), cli_run_actors },
+  { "actor", N_("COMMAND…"), N_("Correct an actor: rename, merge, split, set-type, hide (see actor --help)"),
+    cli_run_actor },
   { "tag", N_("FILE"), N_("Find the people, organisations and places named in a text or CoNLL file"), run_tag },
   { "analyze", N_("FILE"), N_("Find the key actors, topics, subject and summary of a text"), run_analyze },
   { "feed", N_("COMMAND…"), N_("Subscribe to news feeds and import their articles (see feed --help)"), run_feed },
@@ -1911,7 +1918,7 @@ describe_commands (void)
 
   g_string_append_c (description, '\n');
   g_string_append (description,
-                   _("Each command has its own --help; list, show and search print JSON with --json. "
+                   _("Each command has its own --help; list, show, search, summary and actors print JSON with --json. "
                      "The library is the file given with --library, else $ATTACHE_LIBRARY, "
                      "else $XDG_DATA_HOME/attache/library.db."));
   g_string_append_c (description, '\n');

@@ -266,6 +266,102 @@ static const char * const migrations[] = {
   "  UPDATE briefing_blocks SET article_id = new.id"
   "    WHERE source_article = new.id AND article_id IS NULL;"
   "END;",
+  /* 8 → 9: exploring the library, and the analyst's say over actors.
+   *
+   * Aliases get a lasting id and keep the name as the analyser wrote it.
+   * What the analyser found is kept per alias (article_aliases, and each
+   * mention's alias_id): article_actors and mentions.actor_id are derived
+   * from it through actor_aliases, so that a merge, a split and their undo
+   * only move aliases and derive again, and a later analysis lands on the
+   * analyst's actors. Up to now each actor had exactly one alias, which makes
+   * the backfill exact.
+   *
+   * article_actors.day (the article's date) gives each actor its article
+   * count and first and last days, kept by triggers. actor_corrections is
+   * the journal of the analyst's corrections, with what undoing each needs.
+   * saved_searches are the smart folders. The other indexes serve the
+   * search filters. */
+  "CREATE TABLE actor_aliases_new ("
+  "  id         INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  alias      TEXT NOT NULL UNIQUE,"             /* type ':' casefolded name */
+  "  actor_id   INTEGER NOT NULL REFERENCES actors (id) ON DELETE CASCADE,"
+  "  by_analyst INTEGER NOT NULL DEFAULT 0,"       /* the analyst put it on this actor */
+  "  name       TEXT NOT NULL,"                    /* as the analyser (or the analyst) wrote it */
+  "  moved_by   INTEGER"                           /* the correction that put it on this actor */
+  ");"
+  "INSERT INTO actor_aliases_new (alias, actor_id, by_analyst, name)"
+  "  SELECT l.alias, l.actor_id, l.by_analyst, c.name"
+  "  FROM actor_aliases l JOIN actors c ON c.id = l.actor_id ORDER BY l.actor_id;"
+  "DROP TABLE actor_aliases;"
+  "ALTER TABLE actor_aliases_new RENAME TO actor_aliases;"
+  "CREATE INDEX actor_aliases_by_actor ON actor_aliases (actor_id);"
+
+  "CREATE TABLE article_aliases ("
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  alias_id   INTEGER NOT NULL REFERENCES actor_aliases (id) ON DELETE CASCADE,"
+  "  mentions   INTEGER NOT NULL,"
+  "  salience   REAL NOT NULL,"
+  "  roles      TEXT NOT NULL DEFAULT '',"
+  "  forms      TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (article_id, alias_id)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO article_aliases (article_id, alias_id, mentions, salience, roles, forms)"
+  "  SELECT aa.article_id, l.id, aa.mentions, aa.salience, aa.roles, aa.forms"
+  "  FROM article_actors aa JOIN actor_aliases l ON l.actor_id = aa.actor_id;"
+  "CREATE INDEX article_aliases_by_alias ON article_aliases (alias_id);"
+
+  "ALTER TABLE mentions ADD COLUMN alias_id INTEGER;"    /* no REFERENCES: see attache-actors.c */
+  "UPDATE mentions SET alias_id = (SELECT l.id FROM actor_aliases l WHERE l.actor_id = mentions.actor_id);"
+
+  "ALTER TABLE article_actors ADD COLUMN day TEXT;"
+  "UPDATE article_actors SET day ="
+  "  (SELECT substr (coalesce (a.published, a.imported), 1, 10) FROM articles a WHERE a.id = article_id);"
+  "DROP INDEX article_actors_by_actor;"
+  "CREATE INDEX article_actors_by_actor ON article_actors (actor_id, day, article_id);"
+
+  "ALTER TABLE actors ADD COLUMN n_articles INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE actors ADD COLUMN first_seen TEXT;"
+  "ALTER TABLE actors ADD COLUMN last_seen TEXT;"
+  "UPDATE actors SET (n_articles, first_seen, last_seen) ="
+  "  (SELECT count (*), min (day), max (day) FROM article_actors WHERE actor_id = actors.id);"
+  "CREATE TRIGGER article_actors_seen_insert AFTER INSERT ON article_actors BEGIN"
+  "  UPDATE actors SET n_articles = n_articles + 1,"
+  "    first_seen = CASE WHEN first_seen IS NULL OR new.day < first_seen THEN new.day ELSE first_seen END,"
+  "    last_seen = CASE WHEN last_seen IS NULL OR new.day > last_seen THEN new.day ELSE last_seen END"
+  "  WHERE id = new.actor_id;"
+  "END;"
+  "CREATE TRIGGER article_actors_seen_delete AFTER DELETE ON article_actors BEGIN"
+  "  UPDATE actors SET n_articles = n_articles - 1,"
+  "    first_seen = (SELECT min (day) FROM article_actors WHERE actor_id = old.actor_id),"
+  "    last_seen = (SELECT max (day) FROM article_actors WHERE actor_id = old.actor_id)"
+  "  WHERE id = old.actor_id;"
+  "END;"
+
+  "CREATE TABLE actor_corrections ("
+  "  id       INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  made     TEXT NOT NULL,"                      /* ISO 8601 UTC */
+  "  kind     TEXT NOT NULL,"                      /* rename, merge, split, set-type, hide, unhide */
+  "  actor_id INTEGER NOT NULL,"                   /* the actor corrected; KEEP for a merge */
+  "  other_id INTEGER,"                            /* merge: the actor merged away; split: the new one */
+  "  undo     TEXT NOT NULL"                       /* what undoing needs, as JSON */
+  ");"
+
+  "CREATE TABLE saved_searches ("
+  "  id        INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  name      TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  "  query     TEXT NOT NULL DEFAULT '',"          /* the words, as the analyst typed them */
+  "  date_from TEXT,"                              /* YYYY, YYYY-MM or YYYY-MM-DD, inclusive */
+  "  date_to   TEXT,"
+  "  source    TEXT,"
+  "  actor_id  INTEGER REFERENCES actors (id) ON DELETE SET NULL,"
+  "  subject   TEXT,"                              /* IPTC code */
+  "  topic     TEXT,"
+  "  created   TEXT NOT NULL"                      /* ISO 8601 UTC */
+  ");"
+
+  "CREATE INDEX articles_by_source ON articles (source COLLATE NOCASE);"
+  "CREATE INDEX analyses_by_subject ON analyses (subject);"
+  "CREATE INDEX article_topics_by_label ON article_topics (label COLLATE NOCASE);",
 };
 
 static void

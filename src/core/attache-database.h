@@ -20,7 +20,8 @@ typedef enum
   ATTACHE_DATABASE_ERROR_BUSY,           /* another program holds the write lock too long */
   ATTACHE_DATABASE_ERROR_NOT_FOUND,      /* no row with that id */
   ATTACHE_DATABASE_ERROR_INVALID_QUERY,  /* a search query that cannot be understood */
-  ATTACHE_DATABASE_ERROR_INVALID,        /* a value that cannot be stored: an empty title, offsets outside a text */
+  ATTACHE_DATABASE_ERROR_EXISTS,         /* a name already taken (a saved search) */
+  ATTACHE_DATABASE_ERROR_INVALID,        /* a value that cannot be stored, a change that cannot be made as asked */
 } AttacheDatabaseError;
 
 #define ATTACHE_TYPE_DATABASE (attache_database_get_type ())

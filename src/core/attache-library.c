@@ -20,6 +20,7 @@
 #include "attache-database-private.h"
 #include "attache-fetcher-private.h"
 #include "attache-library-private.h"
+#include "attache-search.h"
 #include "attache-story-private.h"
 
 struct _AttacheLibrary
@@ -53,6 +54,8 @@ enum {
   ANALYSES_CHANGED,
   FEEDS_CHANGED,
   BRIEFINGS_CHANGED,
+  ACTORS_CHANGED,
+  SAVED_SEARCHES_CHANGED,
   N_SIGNALS
 };
 
@@ -73,10 +76,8 @@ G_DEFINE_BOXED_TYPE (AttacheSubscription, attache_subscription,
                      attache_subscription_copy, attache_subscription_free)
 
 /* The columns every article query selects, in this order (see article_from_row). */
-#define ARTICLE_COLUMNS \
-  "a.id, a.title, a.source, a.url, a.author, a.published, a.imported, a.language, " \
-  "a.sha256, a.origin, a.n_words, a.n_chars, coalesce (a.story_id, a.id)"
-#define N_ARTICLE_COLUMNS 13
+#define ARTICLE_COLUMNS ATTACHE_ARTICLE_COLUMNS
+#define N_ARTICLE_COLUMNS ATTACHE_N_ARTICLE_COLUMNS
 
 static void
 attache_library_finalize (GObject *object)
@@ -157,6 +158,34 @@ attache_library_class_init (AttacheLibraryClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * AttacheLibrary::actors-changed:
+   *
+   * The analyst corrected actors (renamed, merged, split, retyped, hidden, or
+   * undid one of those). "analyses-changed" is emitted as well, since the
+   * articles' actors changed with them. Emitted on the main context the
+   * library was opened on.
+   */
+  signals[ACTORS_CHANGED] =
+    g_signal_new ("actors-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * AttacheLibrary::saved-searches-changed:
+   *
+   * A saved search was added, renamed, changed or deleted. Emitted on the
+   * main context the library was opened on.
+   */
+  signals[SAVED_SEARCHES_CHANGED] =
+    g_signal_new ("saved-searches-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -190,6 +219,14 @@ attache_library_open (const char  *path,
   database = attache_database_open (path, error);
   if (database == NULL)
     return NULL;
+
+  _attache_database_lock (database);
+  if (!_attache_search_register_functions (_attache_database_get_handle (database), error))
+    {
+      _attache_database_unlock (database);
+      return NULL;
+    }
+  _attache_database_unlock (database);
 
   self = g_object_new (ATTACHE_TYPE_LIBRARY, NULL);
   self->database = g_steal_pointer (&database);
@@ -253,6 +290,40 @@ static void
 notify_analyses_changed (AttacheLibrary *self)
 {
   _attache_dispatch (self->context, emit_analyses_changed_cb,
+                     g_object_ref (self), g_object_unref);
+}
+
+void
+_attache_library_notify_analyses_changed (AttacheLibrary *self)
+{
+  notify_analyses_changed (self);
+}
+
+static gboolean
+emit_actors_changed_cb (gpointer user_data)
+{
+  g_signal_emit (user_data, signals[ACTORS_CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_attache_library_notify_actors_changed (AttacheLibrary *self)
+{
+  _attache_dispatch (self->context, emit_actors_changed_cb,
+                     g_object_ref (self), g_object_unref);
+}
+
+static gboolean
+emit_saved_searches_changed_cb (gpointer user_data)
+{
+  g_signal_emit (user_data, signals[SAVED_SEARCHES_CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_attache_library_notify_saved_searches_changed (AttacheLibrary *self)
+{
+  _attache_dispatch (self->context, emit_saved_searches_changed_cb,
                      g_object_ref (self), g_object_unref);
 }
 
@@ -360,6 +431,14 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, column);
 }
 
+void
+_attache_library_bind_text (sqlite3_stmt *stmt,
+                            int           column,
+                            const char   *text)
+{
+  bind_text (stmt, column, text);
+}
+
 static const char *
 column_text (sqlite3_stmt *stmt,
              int           column)
@@ -389,6 +468,12 @@ article_from_row (sqlite3_stmt *stmt)
   attache_article_set_story_id (article, sqlite3_column_int64 (stmt, 12));
 
   return article;
+}
+
+AttacheArticle *
+_attache_library_article_from_row (sqlite3_stmt *stmt)
+{
+  return article_from_row (stmt);
 }
 
 /* The sha256 of the text with case and white space folded: the same article saved
@@ -1373,6 +1458,12 @@ now_iso8601 (void)
   "(SELECT count(*) FROM feed_items i JOIN articles a ON a.id = i.article_id " \
   " WHERE i.feed_id = f.id AND a.read = 0)"
 
+char *
+_attache_library_now_iso8601 (void)
+{
+  return now_iso8601 ();
+}
+
 static AttacheSubscription *
 subscription_from_row (sqlite3_stmt *stmt)
 {
@@ -2258,6 +2349,20 @@ attache_search_hit_free (AttacheSearchHit *hit)
 }
 
 AttacheSearchHit *
+_attache_search_hit_new (AttacheArticle *article,
+                         char           *snippet,
+                         double          rank)
+{
+  AttacheSearchHit *hit = g_new0 (AttacheSearchHit, 1);
+
+  g_atomic_ref_count_init (&hit->ref_count);
+  hit->article = article;
+  hit->snippet = snippet != NULL ? snippet : g_strdup ("");
+  hit->rank = rank;
+  return hit;
+}
+
+AttacheSearchHit *
 attache_search_hit_ref (AttacheSearchHit *hit)
 {
   g_return_val_if_fail (hit != NULL, NULL);
@@ -2288,28 +2393,40 @@ attache_search_hit_get_rank (AttacheSearchHit *hit)
 }
 
 char *
-attache_search_hit_dup_snippet (AttacheSearchHit *hit)
+attache_search_hit_dup_snippet_marked (AttacheSearchHit *hit,
+                                       const char       *open,
+                                       const char       *close)
 {
-  GString *plain;
+  GString *out;
 
   g_return_val_if_fail (hit != NULL, NULL);
+  g_return_val_if_fail (open != NULL && close != NULL, NULL);
 
-  plain = g_string_new (NULL);
+  out = g_string_new (NULL);
   for (const char *p = hit->snippet; *p != '\0'; p++)
     {
       if (*p == '\002' || *p == '\003')
-        continue;
+        {
+          g_string_append (out, *p == '\002' ? open : close);
+          continue;
+        }
       /* Paragraph breaks become one space. */
       if (*p == '\n' || (*p == ' ' && p[1] == '\n'))
         {
-          if (plain->len > 0 && plain->str[plain->len - 1] != ' ')
-            g_string_append_c (plain, ' ');
+          if (out->len > 0 && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
           continue;
         }
-      g_string_append_c (plain, *p);
+      g_string_append_c (out, *p);
     }
 
-  return g_string_free (plain, FALSE);
+  return g_string_free (out, FALSE);
+}
+
+char *
+attache_search_hit_dup_snippet (AttacheSearchHit *hit)
+{
+  return attache_search_hit_dup_snippet_marked (hit, "", "");
 }
 
 char *
@@ -2348,71 +2465,21 @@ attache_search_hit_dup_snippet_markup (AttacheSearchHit *hit)
   return g_string_free (markup, FALSE);
 }
 
-/* Runs one FTS5 expression. Call with the lock held. Returns the sqlite result
- * code of the last step: SQLITE_DONE when *@out_hits is set. */
-static int
-run_search (AttacheLibrary  *self,
-            const char      *expression,
-            guint            limit,
-            GPtrArray      **out_hits,
-            GError         **error)
-{
-  g_autoptr(GPtrArray) hits = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = _attache_database_prepare (self->database,
-                                    "SELECT " ARTICLE_COLUMNS ", "
-                                    "  snippet (articles_fts, 1, char (2), char (3), '…', 24), "
-                                    "  bm25 (articles_fts, 4.0, 1.0) AS rank "
-                                    "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-                                    "WHERE articles_fts MATCH ?1 "
-                                    "ORDER BY rank, a.id DESC LIMIT ?2",
-                                    error);
-  if (stmt == NULL)
-    return SQLITE_ERROR;
-
-  bind_text (stmt, 1, expression);
-  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
-
-  hits = g_ptr_array_new_with_free_func ((GDestroyNotify) attache_search_hit_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AttacheSearchHit *hit = g_new0 (AttacheSearchHit, 1);
-
-      g_atomic_ref_count_init (&hit->ref_count);
-      hit->article = article_from_row (stmt);
-      hit->snippet = g_strdup (column_text (stmt, N_ARTICLE_COLUMNS));
-      if (hit->snippet == NULL)
-        hit->snippet = g_strdup ("");
-      hit->rank = sqlite3_column_double (stmt, N_ARTICLE_COLUMNS + 1);
-      g_ptr_array_add (hits, hit);
-    }
-
-  if (rc == SQLITE_DONE)
-    *out_hits = g_steal_pointer (&hits);
-  else if ((rc & 0xff) != SQLITE_ERROR)
-    _attache_database_set_error (self->database, rc, _("Could not search the library"), error);
-
-  sqlite3_reset (stmt);
-  return rc;
-}
-
 GPtrArray *
 attache_library_search (AttacheLibrary  *self,
                         const char      *query,
                         guint            limit,
                         GError         **error)
 {
+  g_autoptr(AttacheSearchQuery) search = NULL;
+  g_autoptr(AttacheSearchResults) results = NULL;
   g_autofree char *expression = NULL;
-  g_autofree char *plain = NULL;
-  GPtrArray *hits = NULL;
-  int rc;
 
   g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* Words only: nothing to look for is an error, not the whole library. */
   expression = _attache_library_translate_query (query, FALSE);
   if (expression == NULL)
     {
@@ -2421,24 +2488,12 @@ attache_library_search (AttacheLibrary  *self,
       return NULL;
     }
 
-  _attache_database_lock (self->database);
+  search = attache_search_query_new (query);
+  results = attache_library_find (self, search, limit, error);
+  if (results == NULL)
+    return NULL;
 
-  rc = run_search (self, expression, limit, &hits, error);
-
-  /* Operators in an order FTS5 cannot parse: search for all the words instead. */
-  if ((rc & 0xff) == SQLITE_ERROR && (error == NULL || *error == NULL))
-    {
-      plain = _attache_library_translate_query (query, TRUE);
-      g_debug ("Search “%s” as %s failed; trying %s", query, expression, plain);
-      rc = run_search (self, plain, limit, &hits, error);
-      if ((rc & 0xff) == SQLITE_ERROR && (error == NULL || *error == NULL))
-        g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_INVALID_QUERY,
-                     _("The search “%s” could not be understood: %s"), query,
-                     sqlite3_errmsg (_attache_database_get_handle (self->database)));
-    }
-
-  _attache_database_unlock (self->database);
-  return hits;
+  return g_ptr_array_ref (results->hits);
 }
 
 /* Asynchronous variants: the same calls in a worker thread. */
@@ -2722,6 +2777,7 @@ typedef struct
   guint32 start;     /* bytes */
   guint32 end;
   gint64  actor_id;
+  gint64  alias_id;
   guint32 char_start;
   guint32 char_end;
 } StoredSpan;
@@ -2783,11 +2839,24 @@ actor_alias (AttacheActorType  type,
   return g_strconcat (attache_actor_type_to_string (type), ":", lower, NULL);
 }
 
-/* The library's actor for an actor found in a text, created when new.
- * Call with the lock and a transaction held. Returns 0 on error. */
-static gint64
+char *
+_attache_library_actor_alias_key (AttacheActorType  type,
+                                  const char       *name)
+{
+  return actor_alias (type, name);
+}
+
+/* The library's actor for an actor found in a text, and the alias it was
+ * found under, both created when new. The alias table is where the analyst's
+ * decisions live (a merged name points at the actor it was merged into, a
+ * split one at its own actor; a renamed, retyped or hidden actor keeps its
+ * aliases), so whatever the analyser finds lands on the analyst's actors.
+ * Call with the lock and a transaction held. Returns FALSE on error. */
+static gboolean
 resolve_actor (AttacheLibrary           *self,
                const AttacheFoundActor  *found,
+               gint64                   *out_actor_id,
+               gint64                   *out_alias_id,
                GError                  **error)
 {
   g_autofree char *alias = actor_alias (found->type, found->name);
@@ -2796,50 +2865,45 @@ resolve_actor (AttacheLibrary           *self,
   int rc;
 
   stmt = _attache_database_prepare (self->database,
-                                    "SELECT actor_id FROM actor_aliases WHERE alias = ?1", error);
+                                    "SELECT actor_id, id FROM actor_aliases WHERE alias = ?1", error);
   if (stmt == NULL)
-    return 0;
+    return FALSE;
   bind_text (stmt, 1, alias);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      id = sqlite3_column_int64 (stmt, 0);
+      *out_actor_id = sqlite3_column_int64 (stmt, 0);
+      *out_alias_id = sqlite3_column_int64 (stmt, 1);
       sqlite3_reset (stmt);
-      return id;
+      return TRUE;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    {
-      _attache_database_set_error (self->database, rc, _("Could not store the analysis"), error);
-      return 0;
-    }
+    return _attache_database_set_error (self->database, rc, _("Could not store the analysis"), error);
 
   stmt = _attache_database_prepare (self->database,
                                     "INSERT INTO actors (name, type) VALUES (?1, ?2)", error);
   if (stmt == NULL)
-    return 0;
+    return FALSE;
   bind_text (stmt, 1, found->name);
   bind_text (stmt, 2, attache_actor_type_to_string (found->type));
   if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
-    {
-      _attache_database_set_error (self->database, rc, _("Could not store the analysis"), error);
-      return 0;
-    }
+    return _attache_database_set_error (self->database, rc, _("Could not store the analysis"), error);
   id = sqlite3_last_insert_rowid (_attache_database_get_handle (self->database));
 
   stmt = _attache_database_prepare (self->database,
-                                    "INSERT INTO actor_aliases (alias, actor_id) VALUES (?1, ?2)", error);
+                                    "INSERT INTO actor_aliases (alias, actor_id, name) VALUES (?1, ?2, ?3)", error);
   if (stmt == NULL)
-    return 0;
+    return FALSE;
   bind_text (stmt, 1, alias);
   sqlite3_bind_int64 (stmt, 2, id);
+  bind_text (stmt, 3, found->name);
   if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
-    {
-      _attache_database_set_error (self->database, rc, _("Could not store the analysis"), error);
-      return 0;
-    }
+    return _attache_database_set_error (self->database, rc, _("Could not store the analysis"), error);
 
-  return id;
+  *out_actor_id = id;
+  *out_alias_id = sqlite3_last_insert_rowid (_attache_database_get_handle (self->database));
+  return TRUE;
 }
 
 static gboolean
@@ -2864,6 +2928,7 @@ store_analysis_locked (AttacheLibrary         *self,
 {
   static const char * const clear[] = {
     "DELETE FROM article_actors WHERE article_id = ?1",
+    "DELETE FROM article_aliases WHERE article_id = ?1",
     "DELETE FROM mentions WHERE article_id = ?1",
     "DELETE FROM article_topics WHERE article_id = ?1",
   };
@@ -2884,7 +2949,7 @@ store_analysis_locked (AttacheLibrary         *self,
   for (guint i = 0; i < analysis->summary->len; i++)
     {
       const AttacheSpan *span = &g_array_index (analysis->summary, AttacheSpan, i);
-      StoredSpan stored = { span->start, span->end, 0, 0, 0 };
+      StoredSpan stored = { span->start, span->end, 0, 0, 0, 0 };
 
       g_array_append_val (summary, stored);
     }
@@ -2913,16 +2978,16 @@ store_analysis_locked (AttacheLibrary         *self,
       const AttacheFoundActor *actor = g_ptr_array_index (analysis->actors, i);
       g_autofree char *roles = join_lines (actor->roles);
       g_autofree char *forms = join_lines (actor->aliases);
-      gint64 actor_id = resolve_actor (self, actor, error);
+      gint64 actor_id = 0, alias_id = 0;
 
-      if (actor_id == 0)
+      if (!resolve_actor (self, actor, &actor_id, &alias_id, error))
         return FALSE;
 
-      /* Two names the analyst merged into one actor: one row, counts added. */
+      /* Two names that fold to the same alias: one row, counts added. */
       stmt = _attache_database_prepare (self->database,
-                                        "INSERT INTO article_actors (article_id, actor_id, mentions, salience, "
+                                        "INSERT INTO article_aliases (article_id, alias_id, mentions, salience, "
                                         "  roles, forms) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-                                        "ON CONFLICT (article_id, actor_id) DO UPDATE SET "
+                                        "ON CONFLICT (article_id, alias_id) DO UPDATE SET "
                                         "  mentions = mentions + excluded.mentions, "
                                         "  salience = max (salience, excluded.salience), "
                                         "  roles = trim (roles || char (10) || excluded.roles, char (10)), "
@@ -2931,7 +2996,7 @@ store_analysis_locked (AttacheLibrary         *self,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, actor_id);
+      sqlite3_bind_int64 (stmt, 2, alias_id);
       sqlite3_bind_int (stmt, 3, actor->mentions);
       sqlite3_bind_double (stmt, 4, actor->salience);
       bind_text (stmt, 5, roles);
@@ -2942,11 +3007,15 @@ store_analysis_locked (AttacheLibrary         *self,
       for (guint m = 0; m < actor->spans->len; m++)
         {
           const AttacheSpan *span = &g_array_index (actor->spans, AttacheSpan, m);
-          StoredSpan stored = { span->start, span->end, actor_id, 0, 0 };
+          StoredSpan stored = { span->start, span->end, actor_id, alias_id, 0, 0 };
 
           g_array_append_val (spans, stored);
         }
     }
+
+  /* The article's actors as the analyst sees them, from the aliases. */
+  if (!_attache_library_derive_article_actors (self, id, error))
+    return FALSE;
 
   bytes_to_chars (text, spans);
   for (guint i = 0; i < spans->len; i++)
@@ -2954,14 +3023,15 @@ store_analysis_locked (AttacheLibrary         *self,
       const StoredSpan *span = &g_array_index (spans, StoredSpan, i);
 
       stmt = _attache_database_prepare (self->database,
-                                        "INSERT INTO mentions (article_id, actor_id, start, end) "
-                                        "VALUES (?1, ?2, ?3, ?4)", error);
+                                        "INSERT INTO mentions (article_id, actor_id, start, end, alias_id) "
+                                        "VALUES (?1, ?2, ?3, ?4, ?5)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int64 (stmt, 2, span->actor_id);
       sqlite3_bind_int (stmt, 3, span->char_start);
       sqlite3_bind_int (stmt, 4, span->char_end);
+      sqlite3_bind_int64 (stmt, 5, span->alias_id);
       if (!step_done (self, stmt, error))
         return FALSE;
     }
@@ -3123,6 +3193,10 @@ attache_library_get_analysis (AttacheLibrary  *self,
       actor->salience = sqlite3_column_double (stmt, 4);
       split_lines_into (actor->roles, column_text (stmt, 5));
       split_lines_into (actor->aliases, column_text (stmt, 6));
+      /* Merged names are among the forms, the actor's own too: not an alias. */
+      for (guint a = 0; a < actor->aliases->len; a++)
+        if (g_str_equal (actor->aliases->pdata[a], actor->name))
+          g_ptr_array_remove_index (actor->aliases, a--);
       g_ptr_array_add (analysis->actors, actor);
       g_hash_table_insert (by_id, &actor->id, actor);
     }

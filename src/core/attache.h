@@ -6,6 +6,7 @@
 #pragma once
 
 #include "attache-actor-network.h"
+#include "attache-actors.h"
 #include "attache-analysis.h"
 #include "attache-analysis-runner.h"
 #include "attache-article.h"
@@ -22,10 +23,12 @@
 #include "attache-importer.h"
 #include "attache-language.h"
 #include "attache-library.h"
+#include "attache-search.h"
 #include "attache-subject.h"
 #include "attache-summary.h"
 #include "attache-ner-score.h"
 #include "attache-opml.h"
+#include "attache-overview.h"
 #include "attache-tagger.h"
 #include "attache-timeline.h"
 #include "attache-tokenizer.h"
