@@ -27,6 +27,7 @@
 #include "attache-briefings-view-private.h"
 #include "attache-database.h"
 #include "attache-library.h"
+#include "attache-preferences-page.h"
 #include "attache-reader.h"
 #include "attache-summary-pane.h"
 #include "attache-window.h"
@@ -335,6 +336,24 @@ find_label (GtkWidget  *widget,
       return TRUE;
 
   return FALSE;
+}
+
+/* A window other than the main one, shown, or NULL. */
+static GtkWidget *
+find_other_window (Fixture *fixture)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (window != GTK_WIDGET (fixture->window) && gtk_widget_get_visible (window))
+        found = window;
+    }
+
+  return found;
 }
 
 /* A window other than the main one showing @text, or NULL. */
@@ -1446,7 +1465,20 @@ test_export (Fixture       *fixture,
     g_autoptr(GPtrArray) pages = NULL;
     double width = 0, height = 0;
 
-    g_settings_set_string (settings, "briefing-paper", "letter");
+    /* Chosen in the preferences, as a person would. */
+    {
+      GtkWidget *page = g_object_ref_sink (attache_preferences_page_new (settings));
+      AdwComboRow *paper_row = get_child (ATTACHE_TYPE_PREFERENCES_PAGE, page, "paper_row");
+
+      g_assert_cmpuint (adw_combo_row_get_selected (paper_row), ==, 0);
+      adw_combo_row_set_selected (paper_row, 1);
+      g_object_unref (page);
+    }
+    {
+      g_autofree char *paper = g_settings_get_string (settings, "briefing-paper");
+
+      g_assert_cmpstr (paper, ==, "letter");
+    }
     _attache_briefings_view_print (get_view (fixture), print_path);
     wait_until (g_file_test (print_path, G_FILE_TEST_EXISTS));
     settle (fixture);
@@ -1461,6 +1493,19 @@ test_export (Fixture       *fixture,
         g_assert_nonnull (strstr (pages->pdata[pages->len - 1], "TLP:AMBER"));
       }
     g_settings_reset (settings, "briefing-paper");
+  }
+
+  /* Ctrl+P's action: the print dialog; dismissed, nothing happens. */
+  {
+    GtkWidget *dialog = NULL;
+
+    activate (GTK_WIDGET (fixture->window), "briefings.print", NULL);
+    wait_until ((dialog = find_other_window (fixture)) != NULL);
+    g_test_message ("The print dialog: %s, “%s”", G_OBJECT_TYPE_NAME (dialog), gtk_window_get_title (GTK_WINDOW (dialog)));
+    g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+    gtk_window_close (GTK_WINDOW (dialog));
+    wait_until (find_other_window (fixture) == NULL);
+    settle (fixture);
   }
 }
 
