@@ -1,4 +1,4 @@
-/* attache-preferences-page.c: what the person can set: how often the feeds are refreshed
+/* attache-preferences-page.c: what the person can set: how often the feeds are refreshed, the briefings' paper
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +17,7 @@ struct _AttachePreferencesPage
 
   /* template children */
   AdwComboRow        *refresh_row;
+  AdwComboRow        *paper_row;
 
   GSettings          *settings;   /* owned; NULL without the schema */
   gboolean            updating;   /* the row follows the setting */
@@ -55,12 +56,46 @@ show_refresh_interval (AttachePreferencesPage *self)
   self->updating = FALSE;
 }
 
+/* The choices of paper_row, in the order of the .ui file. */
+static const char * const papers[] = { "a4", "letter" };
+
+static void
+show_paper (AttachePreferencesPage *self)
+{
+  g_autofree char *paper = g_settings_get_string (self->settings, "briefing-paper");
+
+  self->updating = TRUE;
+  adw_combo_row_set_selected (self->paper_row, g_strcmp0 (paper, "letter") == 0 ? 1 : 0);
+  self->updating = FALSE;
+}
+
 static void
 on_settings_changed_cb (GSettings              *settings,
                         const char             *key,
                         AttachePreferencesPage *self)
 {
   show_refresh_interval (self);
+}
+
+static void
+on_settings_paper_changed_cb (GSettings              *settings,
+                              const char             *key,
+                              AttachePreferencesPage *self)
+{
+  show_paper (self);
+}
+
+static void
+on_paper_row_notify_selected_cb (AdwComboRow            *row,
+                                 GParamSpec             *pspec,
+                                 AttachePreferencesPage *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->updating || self->settings == NULL || selected >= G_N_ELEMENTS (papers))
+    return;
+
+  g_settings_set_string (self->settings, "briefing-paper", papers[selected]);
 }
 
 static void
@@ -86,12 +121,16 @@ attache_preferences_page_constructed (GObject *object)
   if (self->settings == NULL)
     {
       gtk_widget_set_sensitive (GTK_WIDGET (self->refresh_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->paper_row), FALSE);
       return;
     }
 
   show_refresh_interval (self);
+  show_paper (self);
   g_signal_connect_object (self->settings, "changed::feed-refresh-interval",
                            G_CALLBACK (on_settings_changed_cb), self, 0);
+  g_signal_connect_object (self->settings, "changed::briefing-paper",
+                           G_CALLBACK (on_settings_paper_changed_cb), self, 0);
 }
 
 static void
@@ -143,7 +182,9 @@ attache_preferences_page_class_init (AttachePreferencesPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attache/Attache/attache-preferences-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AttachePreferencesPage, refresh_row);
+  gtk_widget_class_bind_template_child (widget_class, AttachePreferencesPage, paper_row);
   gtk_widget_class_bind_template_callback (widget_class, on_refresh_row_notify_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_paper_row_notify_selected_cb);
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "attache-compat.h"
 #include "attache-format.h"
@@ -36,8 +37,21 @@ struct _AttacheReader
   AttacheLibrary *library;
   AttacheArticle *article;           /* shown; with its text once loaded */
   GCancellable   *load_cancellable;  /* the load under way, if any */
+  /* Where the paragraphs of the article's text are in the buffer: Span, in
+   * order, so that a selection can be quoted with its offsets in the text. */
+  GArray         *spans;
   gboolean        hovering_link;
+  gboolean        has_selected_text;
 };
+
+/* A paragraph as shown: @length characters at @shown in the buffer are the
+ * characters at @text in the article's text. */
+typedef struct
+{
+  guint shown;
+  guint text;
+  guint length;
+} Span;
 
 G_DEFINE_FINAL_TYPE (AttacheReader, attache_reader, GTK_TYPE_WIDGET)
 
@@ -46,6 +60,7 @@ enum {
   PROP_LIBRARY,
   PROP_ARTICLE,
   PROP_LOADING,
+  PROP_HAS_SELECTED_TEXT,
   N_PROPS
 };
 
@@ -90,6 +105,7 @@ show_placeholder (AttacheReader *self,
   adw_status_page_set_description (self->placeholder_page, description);
   gtk_stack_set_visible_child_name (self->stack, "placeholder");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
+  g_array_set_size (self->spans, 0);
 }
 
 static void
@@ -139,26 +155,50 @@ insert_details (AttacheReader *self,
   gtk_text_buffer_insert_with_tags (buffer, iter, "\n", -1, self->details_tag, NULL);
 }
 
+/* The paragraphs of @text, separated by blank lines, without the spaces
+ * around them; each one's place in @text is kept in self->spans. */
 static void
 insert_paragraphs (AttacheReader *self,
                    GtkTextIter   *iter,
                    const char    *text)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  g_auto(GStrv) paragraphs = g_strsplit (text, "\n\n", -1);
+  const char *paragraph = text;
+  const char *counted = text;     /* the characters before it are in text_offset */
+  guint text_offset = 0;
   gboolean first = TRUE;
 
-  for (guint i = 0; paragraphs[i] != NULL; i++)
+  while (paragraph != NULL)
     {
-      char *paragraph = g_strstrip (paragraphs[i]);
+      const char *separator = strstr (paragraph, "\n\n");
+      const char *end = separator != NULL ? separator : paragraph + strlen (paragraph);
+      const char *start = paragraph;
+      Span span;
 
-      if (paragraph[0] == '\0')
-        continue;
+      while (start < end && g_ascii_isspace (*start))
+        start++;
+      while (end > start && g_ascii_isspace (end[-1]))
+        end--;
 
-      if (!first)
-        gtk_text_buffer_insert (buffer, iter, "\n", -1);
-      gtk_text_buffer_insert_with_tags (buffer, iter, paragraph, -1, self->paragraph_tag, NULL);
-      first = FALSE;
+      if (start < end)
+        {
+          if (!first)
+            gtk_text_buffer_insert (buffer, iter, "\n", -1);
+          first = FALSE;
+
+          text_offset += g_utf8_strlen (counted, start - counted);
+          counted = start;
+
+          span.shown = gtk_text_iter_get_offset (iter);
+          span.text = text_offset;
+          span.length = g_utf8_strlen (start, end - start);
+          g_array_append_val (self->spans, span);
+
+          gtk_text_buffer_insert_with_tags (buffer, iter, start, end - start,
+                                            self->paragraph_tag, NULL);
+        }
+
+      paragraph = separator != NULL ? separator + 2 : NULL;
     }
 }
 
@@ -174,6 +214,7 @@ show_article (AttacheReader *self)
 
   gtk_text_buffer_set_text (buffer, "", 0);
   gtk_text_buffer_get_start_iter (buffer, &iter);
+  g_array_set_size (self->spans, 0);
 
   title = attache_article_get_title (self->article);
   if (title == NULL || title[0] == '\0')
@@ -275,6 +316,73 @@ on_text_view_motion_cb (GtkEventControllerMotion *controller,
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->text_view), hovering ? "pointer" : "text");
 }
 
+/* Quoting */
+
+static gboolean
+find_selected_range (AttacheReader *self,
+                     guint         *from,
+                     guint         *to)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+  guint shown_start, shown_end;
+  gboolean found = FALSE;
+
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return FALSE;
+
+  shown_start = gtk_text_iter_get_offset (&start);
+  shown_end = gtk_text_iter_get_offset (&end);
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const Span *span = &g_array_index (self->spans, Span, i);
+
+      /* The paragraphs the selection overlaps: the first gives the start,
+       * the last the end. */
+      if (shown_end <= span->shown || shown_start >= span->shown + span->length)
+        continue;
+
+      if (!found)
+        *from = span->text + (shown_start > span->shown ? shown_start - span->shown : 0);
+      *to = span->text + MIN (shown_end - span->shown, span->length);
+      found = TRUE;
+    }
+
+  return found;
+}
+
+static void
+update_has_selected_text (AttacheReader *self)
+{
+  guint from, to;
+  gboolean has_selected_text = find_selected_range (self, &from, &to);
+
+  if (has_selected_text == self->has_selected_text)
+    return;
+
+  self->has_selected_text = has_selected_text;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_SELECTED_TEXT]);
+}
+
+static void
+on_buffer_mark_set_cb (GtkTextBuffer *buffer,
+                       GtkTextIter   *location,
+                       GtkTextMark   *mark,
+                       AttacheReader *self)
+{
+  if (mark == gtk_text_buffer_get_insert (buffer) ||
+      mark == gtk_text_buffer_get_selection_bound (buffer))
+    update_has_selected_text (self);
+}
+
+static void
+on_buffer_changed_cb (GtkTextBuffer *buffer,
+                      AttacheReader *self)
+{
+  update_has_selected_text (self);
+}
+
 static void
 attache_reader_dispose (GObject *object)
 {
@@ -289,6 +397,16 @@ attache_reader_dispose (GObject *object)
   g_clear_object (&self->library);
 
   G_OBJECT_CLASS (attache_reader_parent_class)->dispose (object);
+}
+
+static void
+attache_reader_finalize (GObject *object)
+{
+  AttacheReader *self = ATTACHE_READER (object);
+
+  g_clear_pointer (&self->spans, g_array_unref);
+
+  G_OBJECT_CLASS (attache_reader_parent_class)->finalize (object);
 }
 
 static void
@@ -311,6 +429,10 @@ attache_reader_get_property (GObject    *object,
 
     case PROP_LOADING:
       g_value_set_boolean (value, attache_reader_get_loading (self));
+      break;
+
+    case PROP_HAS_SELECTED_TEXT:
+      g_value_set_boolean (value, self->has_selected_text);
       break;
 
     default:
@@ -348,6 +470,7 @@ attache_reader_class_init (AttacheReaderClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = attache_reader_dispose;
+  object_class->finalize = attache_reader_finalize;
   object_class->get_property = attache_reader_get_property;
   object_class->set_property = attache_reader_set_property;
 
@@ -365,6 +488,11 @@ attache_reader_class_init (AttacheReaderClass *klass)
     g_param_spec_boolean ("loading", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_HAS_SELECTED_TEXT] =
+    g_param_spec_boolean ("has-selected-text", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -385,9 +513,13 @@ attache_reader_init (AttacheReader *self)
 {
   GtkTextBuffer *buffer;
 
+  self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   buffer = gtk_text_view_get_buffer (self->text_view);
+  g_signal_connect_object (buffer, "mark-set", G_CALLBACK (on_buffer_mark_set_cb), self, 0);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (on_buffer_changed_cb), self, 0);
   self->title_tag = gtk_text_buffer_create_tag (buffer, "title",
                                                 "weight", PANGO_WEIGHT_BOLD,
                                                 "scale", 1.8,
@@ -503,4 +635,42 @@ attache_reader_get_loading (AttacheReader *self)
   g_return_val_if_fail (ATTACHE_IS_READER (self), FALSE);
 
   return self->load_cancellable != NULL;
+}
+
+gboolean
+attache_reader_get_selected_range (AttacheReader *self,
+                                   guint         *from,
+                                   guint         *to)
+{
+  guint found_from = 0, found_to = 0;
+
+  g_return_val_if_fail (ATTACHE_IS_READER (self), FALSE);
+
+  if (self->article == NULL || attache_article_get_text (self->article) == NULL ||
+      !find_selected_range (self, &found_from, &found_to))
+    return FALSE;
+
+  if (from != NULL)
+    *from = found_from;
+  if (to != NULL)
+    *to = found_to;
+  return TRUE;
+}
+
+gboolean
+attache_reader_get_has_selected_text (AttacheReader *self)
+{
+  g_return_val_if_fail (ATTACHE_IS_READER (self), FALSE);
+
+  return self->has_selected_text;
+}
+
+void
+attache_reader_set_selection_menu (AttacheReader *self,
+                                   GMenuModel    *menu)
+{
+  g_return_if_fail (ATTACHE_IS_READER (self));
+  g_return_if_fail (menu == NULL || G_IS_MENU_MODEL (menu));
+
+  gtk_text_view_set_extra_menu (self->text_view, menu);
 }

@@ -28,4 +28,22 @@ void            attache_reader_set_article  (AttacheReader  *self,
 /* TRUE while the article's text is being loaded; notifies "loading". */
 gboolean        attache_reader_get_loading  (AttacheReader  *self);
 
+/* Quoting the article */
+
+/* The passage of the article's text that the person selected, as character
+ * offsets in attache_article_get_text () (Unicode characters, the end
+ * exclusive: what attache_library_add_briefing_excerpt () takes). A selection
+ * that runs into the title or the line of details is cut to the text. FALSE
+ * when nothing of the text is selected. */
+gboolean        attache_reader_get_selected_range (AttacheReader *self,
+                                                   guint         *from,
+                                                   guint         *to);
+/* TRUE while some of the article's text is selected; notifies
+ * "has-selected-text". */
+gboolean        attache_reader_get_has_selected_text (AttacheReader *self);
+/* Items added to the text's context menu (Copy, Select All…), such as "Add
+ * Excerpt to Briefing"; may be NULL. */
+void            attache_reader_set_selection_menu (AttacheReader *self,
+                                                   GMenuModel    *menu);
+
 G_END_DECLS

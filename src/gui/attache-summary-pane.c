@@ -935,6 +935,8 @@ attache_summary_pane_class_init (AttacheSummaryPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttacheSummaryPane, imported_row);
   gtk_widget_class_bind_template_child (widget_class, AttacheSummaryPane, origin_row);
   gtk_widget_class_bind_template_callback (widget_class, on_actor_list_row_activated_cb);
+  /* Not kept: it names the window's win.add-actors-to-briefing. There for the tests. */
+  gtk_widget_class_bind_template_child_full (widget_class, "add_actors_button", FALSE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "summarypane");

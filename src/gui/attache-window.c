@@ -12,6 +12,7 @@
 
 #include "attache-article-list.h"
 #include "attache-article-row.h"
+#include "attache-briefings-view.h"
 #include "attache-compat.h"
 #include "attache-feed-refresher.h"
 #include "attache-importer.h"
@@ -47,6 +48,12 @@ struct _AttacheWindow
   GtkStack             *refresh_stack;
   GtkSpinner           *refresh_spinner;
   GtkWidget            *feed_menu;       /* a GtkPopoverMenu on feed_list */
+  AdwViewStack         *view_stack;
+  AttacheBriefingsView *briefings_view;
+  GtkWidget            *import_button;
+  GtkWidget            *new_briefing_button;
+  GtkWidget            *briefing_menu_button;
+  GtkWidget            *article_menu;    /* a GtkPopoverMenu on article_list_view */
 
   AttacheLibrary       *library;         /* owned */
   AttacheArticleList   *articles;        /* owned */
@@ -156,11 +163,27 @@ dup_result_display_name (AttacheImportResult *result)
 
 /* What the window shows */
 
+static gboolean
+showing_briefings (AttacheWindow *self)
+{
+  return adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->briefings_view);
+}
+
 static void
 update_title (AttacheWindow *self)
 {
   guint n_articles = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
   g_autofree char *subtitle = NULL;
+
+  if (showing_briefings (self))
+    {
+      guint n_briefings = attache_briefings_view_get_n_briefings (self->briefings_view);
+
+      /* Translators: the number of briefings in the library, under the window title */
+      subtitle = g_strdup_printf (ngettext ("%u briefing", "%u briefings", n_briefings), n_briefings);
+      adw_window_title_set_subtitle (self->window_title, subtitle);
+      return;
+    }
 
   GtkListBoxRow *feed_row = self->selected_feed_id != 0 ? gtk_list_box_get_selected_row (self->feed_list) : NULL;
 
@@ -186,7 +209,7 @@ update_page (AttacheWindow *self)
 {
   guint n_articles = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
 
-  gtk_widget_set_visible (self->delete_button, n_articles > 0);
+  gtk_widget_set_visible (self->delete_button, n_articles > 0 && !showing_briefings (self));
 
   /* Until the first load is done, neither the empty library nor the panes:
    * it takes a moment, and showing one then the other would flicker. */
@@ -265,6 +288,8 @@ show_selected_article (AttacheWindow *self)
   attache_summary_pane_set_article (self->summary_pane, article);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_pane), article != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", article != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-article-to-briefing", article != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-actors-to-briefing", article != NULL);
 }
 
 /* Position of the article with @id in the list as shown, or G_MAXUINT. */
@@ -2697,6 +2722,236 @@ setup_feed_list (AttacheWindow *self)
   g_signal_connect (self->feed_list, "row-selected", G_CALLBACK (on_feed_list_row_selected_cb), self);
 }
 
+/* Briefings: the view beside the library, and adding to it from the reader,
+ * the list and the summary pane (see attache-briefings-view.h). */
+
+static void
+on_view_stack_notify_visible_child_cb (AdwViewStack  *stack,
+                                       GParamSpec    *pspec,
+                                       AttacheWindow *self)
+{
+  gboolean briefings = showing_briefings (self);
+
+  gtk_widget_set_visible (self->import_button, !briefings);
+  gtk_widget_set_visible (self->new_briefing_button, briefings);
+  gtk_widget_set_visible (self->briefing_menu_button, briefings);
+  update_title (self);
+  update_page (self);
+}
+
+static void
+on_briefings_view_notify_n_briefings_cb (AttacheBriefingsView *view,
+                                         GParamSpec           *pspec,
+                                         AttacheWindow        *self)
+{
+  update_title (self);
+}
+
+static void
+on_reader_notify_has_selected_text_cb (AttacheReader *reader,
+                                       GParamSpec    *pspec,
+                                       AttacheWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-excerpt-to-briefing",
+                                 attache_reader_get_has_selected_text (reader));
+}
+
+static void
+add_excerpt_to_briefing_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (widget);
+  AttacheArticle *article = attache_reader_get_article (self->reader);
+  guint from, to;
+
+  if (article == NULL || !attache_reader_get_selected_range (self->reader, &from, &to))
+    {
+      add_toast (self, adw_toast_new (_("Select a passage of the article to quote it")));
+      return;
+    }
+
+  attache_briefings_view_add_excerpt (self->briefings_view, g_variant_get_int64 (parameter),
+                                      attache_article_get_id (article), from, to);
+}
+
+static void
+add_article_to_briefing_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (widget);
+  AttacheArticle *article = gtk_single_selection_get_selected_item (self->selection);
+
+  if (article != NULL)
+    attache_briefings_view_add_article (self->briefings_view, g_variant_get_int64 (parameter),
+                                        attache_article_get_id (article));
+}
+
+static void
+add_actors_to_briefing_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (widget);
+  AttacheArticle *article = attache_summary_pane_get_article (self->summary_pane);
+
+  if (article != NULL)
+    attache_briefings_view_add_actors (self->briefings_view, g_variant_get_int64 (parameter),
+                                       attache_article_get_id (article));
+}
+
+/* @text with every run of white space made one space, without spaces at
+ * the ends: the reader shows paragraphs apart with one line break, the
+ * article's text with two. */
+static char *
+dup_collapsed (const char *text)
+{
+  GString *collapsed = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = collapsed->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (collapsed, ' ');
+      space = FALSE;
+      g_string_append_unichar (collapsed, c);
+    }
+
+  return g_string_free (collapsed, FALSE);
+}
+
+/* Text dragged from the reader onto a briefing: an excerpt, when it is the
+ * passage selected (a drag carries the text, not where it comes from). */
+static gboolean
+on_briefings_view_text_dropped_cb (AttacheBriefingsView *view,
+                                   gint64                briefing_id,
+                                   const char           *text,
+                                   AttacheWindow        *self)
+{
+  AttacheArticle *article = attache_reader_get_article (self->reader);
+  g_autofree char *selected = NULL;
+  g_autofree char *dropped = NULL;
+  g_autofree char *quoted = NULL;
+  guint from, to;
+
+  if (article == NULL || attache_article_get_text (article) == NULL ||
+      !attache_reader_get_selected_range (self->reader, &from, &to))
+    return FALSE;
+
+  selected = g_utf8_substring (attache_article_get_text (article), from, to);
+  quoted = dup_collapsed (selected);
+  dropped = dup_collapsed (text);
+
+  /* The drag may start a little before the first character of the text. */
+  if (dropped[0] == '\0' || !g_str_has_suffix (dropped, quoted))
+    return FALSE;
+
+  attache_briefings_view_add_excerpt (view, briefing_id, attache_article_get_id (article), from, to);
+  return TRUE;
+}
+
+/* The library's menu: a right click or a long press on an article. */
+static void
+popup_article_menu (AttacheWindow *self,
+                    double         x,
+                    double         y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->article_list_view), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *row = picked != NULL ? gtk_widget_get_ancestor (picked, ATTACHE_TYPE_ARTICLE_ROW) : NULL;
+  AttacheArticle *article = row != NULL ? attache_article_row_get_article (ATTACHE_ARTICLE_ROW (row)) : NULL;
+
+  if (article == NULL)
+    return;
+
+  attache_window_select_article (self, attache_article_get_id (article));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->article_menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->article_menu));
+}
+
+static void
+on_article_list_pressed_cb (GtkGestureClick *gesture,
+                            int              n_press,
+                            double           x,
+                            double           y,
+                            AttacheWindow   *self)
+{
+  popup_article_menu (self, x, y);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_article_list_long_pressed_cb (GtkGestureLongPress *gesture,
+                                 double               x,
+                                 double               y,
+                                 AttacheWindow       *self)
+{
+  popup_article_menu (self, x, y);
+}
+
+static void
+setup_briefings (AttacheWindow *self)
+{
+  g_autoptr(GMenuModel) excerpt_menu = NULL;
+  g_autoptr(GMenuModel) article_add_menu = NULL;
+  g_autoptr(GMenu) article_menu = g_menu_new ();
+  g_autoptr(GMenu) article_section = g_menu_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *long_press = gtk_gesture_long_press_new ();
+
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "briefings",
+                                  attache_briefings_view_get_actions (self->briefings_view));
+
+  /* The reader's context menu. */
+  excerpt_menu = attache_briefings_view_new_add_menu (self->briefings_view,
+                                                      "win.add-excerpt-to-briefing",
+                                                      /* Translators: %s is a briefing's title */
+                                                      _("Add Excerpt to “%s”"),
+                                                      _("Add Excerpt to a New Briefing"),
+                                                      _("Add Excerpt to Briefing"));
+  attache_reader_set_selection_menu (self->reader, excerpt_menu);
+  g_signal_connect (self->reader, "notify::has-selected-text",
+                    G_CALLBACK (on_reader_notify_has_selected_text_cb), self);
+
+  /* The library's. */
+  article_add_menu = attache_briefings_view_new_add_menu (self->briefings_view,
+                                                          "win.add-article-to-briefing",
+                                                          /* Translators: %s is a briefing's title */
+                                                          _("Add to “%s”"),
+                                                          _("Add to a New Briefing"),
+                                                          _("Add to Briefing"));
+  g_menu_append_section (article_menu, NULL, article_add_menu);
+  g_menu_append (article_section, _("_Delete Article"), "win.delete");
+  g_menu_append_section (article_menu, NULL, G_MENU_MODEL (article_section));
+
+  self->article_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (article_menu));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->article_menu), FALSE);
+  gtk_popover_set_position (GTK_POPOVER (self->article_menu), GTK_POS_BOTTOM);
+  gtk_widget_set_halign (self->article_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->article_menu, GTK_WIDGET (self->article_list_view));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_article_list_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->article_list_view), GTK_EVENT_CONTROLLER (click));
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect (long_press, "pressed", G_CALLBACK (on_article_list_long_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->article_list_view), GTK_EVENT_CONTROLLER (long_press));
+
+  g_signal_connect (self->briefings_view, "notify::n-briefings",
+                    G_CALLBACK (on_briefings_view_notify_n_briefings_cb), self);
+  g_signal_connect (self->briefings_view, "text-dropped",
+                    G_CALLBACK (on_briefings_view_text_dropped_cb), self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-excerpt-to-briefing", FALSE);
+}
+
 /* Window state */
 
 static void
@@ -2856,6 +3111,7 @@ attache_window_constructed (GObject *object)
 
   attache_reader_set_library (self->reader, self->library);
   attache_summary_pane_set_library (self->summary_pane, self->library);
+  attache_briefings_view_set_library (self->briefings_view, self->library);
 
   self->loaded = !attache_article_list_get_loading (self->articles);
 
@@ -2915,6 +3171,15 @@ attache_window_dispose (GObject *object)
       gtk_widget_unparent (self->feed_menu);
       self->feed_menu = NULL;
     }
+  if (self->article_menu != NULL)
+    {
+      gtk_widget_unparent (self->article_menu);
+      self->article_menu = NULL;
+    }
+  if (self->reader != NULL)
+    g_signal_handlers_disconnect_by_data (self->reader, self);
+  if (self->briefings_view != NULL)
+    g_signal_handlers_disconnect_by_data (self->briefings_view, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTACHE_TYPE_WINDOW);
 
@@ -3011,6 +3276,7 @@ attache_window_class_init (AttacheWindowClass *klass)
   g_type_ensure (ATTACHE_TYPE_ARTICLE_ROW);
   g_type_ensure (ATTACHE_TYPE_READER);
   g_type_ensure (ATTACHE_TYPE_SUMMARY_PANE);
+  g_type_ensure (ATTACHE_TYPE_BRIEFINGS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attache/Attache/attache-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AttacheWindow, window_title);
@@ -3036,12 +3302,18 @@ attache_window_class_init (AttacheWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttacheWindow, refresh_stack);
   gtk_widget_class_bind_template_child (widget_class, AttacheWindow, refresh_spinner);
   gtk_widget_class_bind_template_child_full (widget_class, "refresh_button", FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, briefings_view);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, new_briefing_button);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, briefing_menu_button);
   /* Not kept, but there for the tests to find. */
-  gtk_widget_class_bind_template_child_full (widget_class, "import_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "view_switcher", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "progress_cancel_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "drop_highlight", FALSE, 0);
 
   gtk_widget_class_bind_template_callback (widget_class, on_reader_paned_notify_max_position_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_stack_notify_visible_child_cb);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
@@ -3063,6 +3335,13 @@ attache_window_class_init (AttacheWindowClass *klass)
                                    export_subscriptions_action);
   gtk_widget_class_install_action (widget_class, "win.undo-unsubscribe-feed", "x",
                                    undo_unsubscribe_feed_action);
+  /* Their parameter: a briefing's id, 0 for the one last used, -1 for a new one. */
+  gtk_widget_class_install_action (widget_class, "win.add-excerpt-to-briefing", "x",
+                                   add_excerpt_to_briefing_action);
+  gtk_widget_class_install_action (widget_class, "win.add-article-to-briefing", "x",
+                                   add_article_to_briefing_action);
+  gtk_widget_class_install_action (widget_class, "win.add-actors-to-briefing", "x",
+                                   add_actors_to_briefing_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -3070,6 +3349,11 @@ attache_window_class_init (AttacheWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.import-url", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh-feeds", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh-feeds", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.add-excerpt-to-briefing", "x", (gint64) 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.add-article-to-briefing", "x", (gint64) 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "briefings.new", NULL);
 }
 
 static void
@@ -3084,6 +3368,7 @@ attache_window_init (AttacheWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_feed_list (self);
+  setup_briefings (self);
 
   /* Files, folders and web addresses dropped anywhere on the library. In the
    * capture phase: the reader's text view would take a drop of text (and of
