@@ -954,10 +954,12 @@ test_analysis (Fixture       *fixture,
 
   /* The topics, the subject with its IPTC code in a tooltip, the summary. */
   g_assert_true (gtk_widget_get_mapped (pane_child (fixture, "topics_group")));
+  /* Each topic a chip that shows the articles about it (test-actors-window
+   * clicks them). */
   chip = find_with_class (GTK_WIDGET (pane_child (fixture, "topic_box")), "topic-chip");
-  g_assert_true (GTK_IS_LABEL (chip));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (chip)), !=, "");
-  g_assert_false (gtk_widget_get_focusable (gtk_widget_get_parent (chip)));
+  g_assert_true (GTK_IS_BUTTON (chip));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (chip)), ==, "win.search-topic");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (chip)))), !=, "");
 
   subject_label = pane_child (fixture, "subject_label");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (subject_label)));

@@ -550,6 +550,127 @@ attache_compat_ask_text_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Asking for a choice */
+
+static void
+on_ask_choice_response_cb (GObject    *dialog,
+                           const char *response,
+                           gpointer    user_data)
+{
+  g_autoptr(GTask) task = g_object_steal_data (dialog, "attache-task");
+
+  if (task == NULL)
+    return;
+
+  if (g_strcmp0 (response, "accept") == 0)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             "%s", _("Nothing was chosen"));
+}
+
+GObject *
+attache_compat_ask_choice_async (GtkWindow           *parent,
+                                 const char          *heading,
+                                 const char          *body,
+                                 GtkWidget           *extra_child,
+                                 const char          *accept_label,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GObject *dialog;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (heading != NULL, NULL);
+  g_return_val_if_fail (GTK_IS_WIDGET (extra_child), NULL);
+  g_return_val_if_fail (accept_label != NULL, NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, attache_compat_ask_choice_async);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  {
+    AdwAlertDialog *alert = ADW_ALERT_DIALOG (adw_alert_dialog_new (heading, body));
+
+    adw_alert_dialog_add_responses (alert, "cancel", _("_Cancel"), "accept", accept_label, NULL);
+    adw_alert_dialog_set_response_appearance (alert, "accept", ADW_RESPONSE_SUGGESTED);
+    adw_alert_dialog_set_default_response (alert, "accept");
+    adw_alert_dialog_set_close_response (alert, "cancel");
+    adw_alert_dialog_set_extra_child (alert, extra_child);
+    dialog = G_OBJECT (alert);
+  }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  {
+    AdwMessageDialog *message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+
+    adw_message_dialog_add_responses (message, "cancel", _("_Cancel"), "accept", accept_label, NULL);
+    adw_message_dialog_set_response_appearance (message, "accept", ADW_RESPONSE_SUGGESTED);
+    adw_message_dialog_set_default_response (message, "accept");
+    adw_message_dialog_set_close_response (message, "cancel");
+    adw_message_dialog_set_extra_child (message, extra_child);
+    dialog = G_OBJECT (message);
+  }
+#endif
+
+  g_object_set_data_full (dialog, "attache-task", g_steal_pointer (&task), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_ask_choice_response_cb), NULL);
+  set_accept_enabled (dialog, FALSE);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  adw_dialog_present (ADW_DIALOG (dialog), parent != NULL ? GTK_WIDGET (parent) : NULL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  gtk_window_present (GTK_WINDOW (dialog));
+#endif
+
+  return dialog;
+}
+
+void
+attache_compat_ask_set_accept_enabled (GObject  *dialog,
+                                       gboolean  enabled)
+{
+  g_return_if_fail (G_IS_OBJECT (dialog));
+
+  set_accept_enabled (dialog, enabled);
+}
+
+void
+attache_compat_ask_accept (GObject *dialog)
+{
+  g_return_if_fail (G_IS_OBJECT (dialog));
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (!adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "accept"))
+    return;
+  g_signal_emit_by_name (dialog, "response", "accept");
+  /* Closing says the close response ("cancel") too: the task is gone by then. */
+  adw_dialog_close (ADW_DIALOG (dialog));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  if (!adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "accept"))
+    return;
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "accept");
+  gtk_window_close (GTK_WINDOW (dialog));
+#endif
+}
+
+gboolean
+attache_compat_ask_choice_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == attache_compat_ask_choice_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* Alerts */
 
 static void

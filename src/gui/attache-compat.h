@@ -70,6 +70,27 @@ void        attache_compat_ask_text_async      (GtkWindow            *parent,
 char       *attache_compat_ask_text_finish     (GAsyncResult         *result,
                                                 GError              **error);
 
+/* Asks the person to choose among what @extra_child shows (a list, say),
+ * under @body, with the responses Cancel and @accept_label. @accept_label is
+ * disabled until the caller enables it, while something is chosen, with
+ * attache_compat_ask_set_accept_enabled (); attache_compat_ask_accept ()
+ * chooses it (for a double click in the list). Returns the alert, owned by
+ * itself. The finish function returns TRUE when the person accepted, else
+ * FALSE with G_IO_ERROR_CANCELLED. */
+GObject    *attache_compat_ask_choice_async    (GtkWindow            *parent,
+                                                const char           *heading,
+                                                const char           *body,
+                                                GtkWidget            *extra_child,
+                                                const char           *accept_label,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+gboolean    attache_compat_ask_choice_finish   (GAsyncResult         *result,
+                                                GError              **error);
+void        attache_compat_ask_set_accept_enabled (GObject           *dialog,
+                                                   gboolean           enabled);
+void        attache_compat_ask_accept          (GObject              *dialog);
+
 /* Shows an alert with one button, @close_label, and an optional @extra_child
  * under the body. @parent may be NULL (no window yet). The finish function
  * returns once the person has closed the alert. @callback may be NULL. */

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -72,6 +73,23 @@ attache_format_article_day (AttacheArticle *article)
     }
 
   return NULL;
+}
+
+char *
+attache_format_day (const char *day)
+{
+  g_autoptr(GDateTime) date = NULL;
+  unsigned int year, month, mday;
+  char end;
+
+  if (day == NULL || sscanf (day, "%4u-%2u-%2u%c", &year, &month, &mday, &end) != 3)
+    return NULL;
+
+  date = g_date_time_new_utc (year, month, mday, 0, 0, 0);
+  if (date == NULL)
+    return NULL;
+
+  return format_day (date);
 }
 
 char *

@@ -17,6 +17,9 @@ char *attache_format_article_day      (AttacheArticle *article);
 char *attache_format_published        (AttacheArticle *article);
 /* "2 Apr 2024, 14:05" in local time; NULL when unknown. */
 char *attache_format_imported         (AttacheArticle *article);
+/* "14 May 2024" for "2024-05-14" (a day as the library keeps it); NULL when
+ * @day is NULL or not a day. */
+char *attache_format_day              (const char     *day);
 /* "1,234 words · 7,890 characters" */
 char *attache_format_size             (guint           n_words,
                                        guint           n_chars);

@@ -1,8 +1,9 @@
 /* attache-reader.c: the text of the selected article, to read
  *
  * The text is shown in a read-only GtkTextView: selectable, wrapped, and with
- * the title and the line of details as tags, so that later work can mark up
- * the mentions of actors in the same buffer.
+ * the title and the line of details as tags. The mentions of actors are
+ * marked up in the same buffer, a tag per type, with a legend under the text
+ * while they are.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "attache-actor-ui-private.h"
 #include "attache-compat.h"
 #include "attache-format.h"
 #include "attache-reader.h"
@@ -24,6 +26,7 @@ struct _AttacheReader
   GtkWidget       parent_instance;
 
   /* template children */
+  GtkWidget      *content_box;
   GtkStack       *stack;
   AdwStatusPage  *placeholder_page;
   GtkScrolledWindow *scroller;
@@ -33,6 +36,12 @@ struct _AttacheReader
   GtkTextTag     *details_tag;
   GtkTextTag     *link_tag;
   GtkTextTag     *paragraph_tag;
+  GtkTextTag     *actor_tags[ATTACHE_N_ACTOR_TYPES];   /* by AttacheActorType */
+
+  /* The legend under the text while mentions are highlighted */
+  GtkRevealer    *legend_revealer;
+  GtkFlowBox     *legend_types;
+  GtkLabel       *legend_label;
 
   AttacheLibrary *library;
   AttacheArticle *article;           /* shown; with its text once loaded */
@@ -40,6 +49,11 @@ struct _AttacheReader
   /* Where the paragraphs of the article's text are in the buffer: Span, in
    * order, so that a selection can be quoted with its offsets in the text. */
   GArray         *spans;
+  /* The mentions highlighted: Mention, in the text; kept while the text
+   * loads, and marked again whenever it is shown */
+  GArray         *mentions;
+  gint64          highlight_id;      /* the article they are of, 0 for none */
+  char           *highlight_label;   /* the actor they are of, NULL for all */
   gboolean        hovering_link;
   gboolean        has_selected_text;
 };
@@ -53,6 +67,14 @@ typedef struct
   guint length;
 } Span;
 
+/* One mention to highlight: bytes @start to @end of the article's text. */
+typedef struct
+{
+  guint            start;
+  guint            end;
+  AttacheActorType type;
+} Mention;
+
 G_DEFINE_FINAL_TYPE (AttacheReader, attache_reader, GTK_TYPE_WIDGET)
 
 enum {
@@ -61,6 +83,7 @@ enum {
   PROP_ARTICLE,
   PROP_LOADING,
   PROP_HAS_SELECTED_TEXT,
+  PROP_HIGHLIGHTING,
   N_PROPS
 };
 
@@ -76,6 +99,17 @@ update_tag_colors (AttacheReader *self)
 
   g_object_set (self->details_tag, "foreground-rgba", &dim, NULL);
   g_object_set (self->link_tag, "foreground-rgba", &link, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->actor_tags); i++)
+    {
+      GdkRGBA background, underline;
+
+      _attache_actor_type_highlight_colors (i, dark, &background, &underline);
+      g_object_set (self->actor_tags[i],
+                    "background-rgba", &background,
+                    "underline-rgba", &underline,
+                    NULL);
+    }
 }
 
 static void
@@ -202,6 +236,200 @@ insert_paragraphs (AttacheReader *self,
     }
 }
 
+/* Highlighting the mentions of actors */
+
+/* Where the character @offset of the text is shown in the buffer: in the
+ * paragraph it is in, or at the start of the next one when it falls in the
+ * spaces between two. FALSE past the last paragraph. */
+static gboolean
+find_shown_offset (AttacheReader *self,
+                   guint          offset,
+                   guint         *span_index,
+                   guint         *shown)
+{
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const Span *span = &g_array_index (self->spans, Span, i);
+
+      if (offset < span->text + span->length)
+        {
+          *span_index = i;
+          *shown = span->shown + (offset > span->text ? offset - span->text : 0);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static int
+compare_mentions (gconstpointer a,
+                  gconstpointer b)
+{
+  const Mention *ma = a, *mb = b;
+
+  return ma->start < mb->start ? -1 : ma->start > mb->start;
+}
+
+static void
+update_legend (AttacheReader *self)
+{
+  gboolean types[ATTACHE_N_ACTOR_TYPES] = { FALSE, };
+  g_autofree char *text = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->legend_types))) != NULL)
+    gtk_flow_box_remove (self->legend_types, child);
+
+  for (guint i = 0; i < self->mentions->len; i++)
+    types[CLAMP ((int) g_array_index (self->mentions, Mention, i).type, 0, ATTACHE_N_ACTOR_TYPES - 1)] = TRUE;
+
+  /* The types present, in the order the pane and the charts list them. */
+  for (guint t = 0; t < ATTACHE_N_ACTOR_TYPES; t++)
+    {
+      GtkWidget *item, *label;
+
+      if (!types[t])
+        continue;
+
+      item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_box_append (GTK_BOX (item), _attache_actor_type_swatch_new (t));
+      label = gtk_label_new (_attache_actor_type_name (t));
+      gtk_box_append (GTK_BOX (item), label);
+      gtk_widget_add_css_class (item, "legend-item");
+      gtk_flow_box_append (self->legend_types, item);
+      gtk_widget_set_focusable (gtk_widget_get_parent (item), FALSE);
+    }
+
+  if (self->highlight_label != NULL)
+    /* Translators: under an article's text while the mentions of one actor
+     * are highlighted; %u is how many, %s the actor: "3 mentions of Teodor Vasko" */
+    text = g_strdup_printf (ngettext ("%u mention of %s", "%u mentions of %s", self->mentions->len),
+                            self->mentions->len, self->highlight_label);
+  else
+    /* Translators: under an article's text while the mentions of all its
+     * actors are highlighted; %u is how many */
+    text = g_strdup_printf (ngettext ("%u mention", "%u mentions", self->mentions->len),
+                            self->mentions->len);
+  gtk_label_set_text (self->legend_label, text);
+}
+
+/* Marks self->mentions in the buffer, once it shows the article they are of
+ * with its text; @scroll: and brings the first into view. */
+static void
+mark_mentions (AttacheReader *self,
+               gboolean       scroll)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+  const char *text, *p;
+  gsize text_length;
+  guint chars = 0;
+  gboolean first = TRUE;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  for (guint i = 0; i < G_N_ELEMENTS (self->actor_tags); i++)
+    gtk_text_buffer_remove_tag (buffer, self->actor_tags[i], &start, &end);
+
+  if (self->article == NULL || self->highlight_id != attache_article_get_id (self->article) ||
+      (text = attache_article_get_text (self->article)) == NULL)
+    return;
+
+  /* Byte offsets to characters in one walk through the text, the mentions
+   * being in order. */
+  text_length = strlen (text);
+  p = text;
+  for (guint i = 0; i < self->mentions->len; i++)
+    {
+      const Mention *mention = &g_array_index (self->mentions, Mention, i);
+      guint from, to, span_index, shown_from, shown_to;
+      const Span *span;
+
+      if (mention->start >= mention->end || mention->end > text_length ||
+          (gsize) (p - text) > mention->start)
+        continue;
+
+      while ((gsize) (p - text) < mention->start)
+        {
+          p = g_utf8_next_char (p);
+          chars++;
+        }
+      from = chars;
+      to = from + g_utf8_strlen (p, mention->end - mention->start);
+
+      if (!find_shown_offset (self, from, &span_index, &shown_from))
+        continue;
+      /* A mention across paragraphs (there should be none) is cut at the
+       * end of the first. */
+      span = &g_array_index (self->spans, Span, span_index);
+      to = MIN (to, span->text + span->length);
+      if (to <= MAX (from, span->text))
+        continue;
+      shown_to = span->shown + (to - span->text);
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, shown_from);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, shown_to);
+      gtk_text_buffer_apply_tag (buffer, self->actor_tags[CLAMP ((int) mention->type, 0, ATTACHE_N_ACTOR_TYPES - 1)],
+                                 &start, &end);
+
+      if (first && scroll)
+        {
+          GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "first-mention");
+
+          if (mark == NULL)
+            mark = gtk_text_buffer_create_mark (buffer, "first-mention", &start, TRUE);
+          else
+            gtk_text_buffer_move_mark (buffer, mark, &start);
+          gtk_text_view_scroll_to_mark (self->text_view, mark, 0.1, TRUE, 0.0, 0.3);
+        }
+      first = FALSE;
+    }
+}
+
+static void
+set_highlights (AttacheReader *self,
+                gint64         article_id,
+                GPtrArray     *actors,
+                const char    *label)
+{
+  gboolean was_highlighting = self->highlight_id != 0;
+
+  g_array_set_size (self->mentions, 0);
+  g_clear_pointer (&self->highlight_label, g_free);
+  self->highlight_id = article_id;
+
+  for (guint i = 0; actors != NULL && i < actors->len; i++)
+    {
+      const AttacheFoundActor *actor = g_ptr_array_index (actors, i);
+
+      for (guint j = 0; actor->spans != NULL && j < actor->spans->len; j++)
+        {
+          const AttacheSpan *span = &g_array_index (actor->spans, AttacheSpan, j);
+          Mention mention = { span->start, span->end, actor->type };
+
+          g_array_append_val (self->mentions, mention);
+        }
+    }
+  g_array_sort (self->mentions, compare_mentions);
+  self->highlight_label = g_strdup (label);
+
+  if (article_id != 0)
+    update_legend (self);
+  gtk_revealer_set_reveal_child (self->legend_revealer, article_id != 0);
+
+  mark_mentions (self, label != NULL);
+
+  if (was_highlighting != (article_id != 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHTING]);
+}
+
+static void
+on_legend_close_clicked_cb (GtkButton     *button,
+                            AttacheReader *self)
+{
+  attache_reader_clear_highlights (self);
+}
+
 static void
 show_article (AttacheReader *self)
 {
@@ -233,6 +461,9 @@ show_article (AttacheReader *self)
   gtk_text_buffer_place_cursor (buffer, &iter);
 
   gtk_stack_set_visible_child_name (self->stack, "article");
+
+  if (text != NULL)
+    mark_mentions (self, self->highlight_label != NULL);
 }
 
 static void
@@ -405,6 +636,8 @@ attache_reader_finalize (GObject *object)
   AttacheReader *self = ATTACHE_READER (object);
 
   g_clear_pointer (&self->spans, g_array_unref);
+  g_clear_pointer (&self->mentions, g_array_unref);
+  g_clear_pointer (&self->highlight_label, g_free);
 
   G_OBJECT_CLASS (attache_reader_parent_class)->finalize (object);
 }
@@ -433,6 +666,10 @@ attache_reader_get_property (GObject    *object,
 
     case PROP_HAS_SELECTED_TEXT:
       g_value_set_boolean (value, self->has_selected_text);
+      break;
+
+    case PROP_HIGHLIGHTING:
+      g_value_set_boolean (value, attache_reader_get_highlighting (self));
       break;
 
     default:
@@ -494,13 +731,25 @@ attache_reader_class_init (AttacheReaderClass *klass)
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_HIGHLIGHTING] =
+    g_param_spec_boolean ("highlighting", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attache/Attache/attache-reader.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttacheReader, content_box);
   gtk_widget_class_bind_template_child (widget_class, AttacheReader, stack);
   gtk_widget_class_bind_template_child (widget_class, AttacheReader, placeholder_page);
   gtk_widget_class_bind_template_child (widget_class, AttacheReader, scroller);
   gtk_widget_class_bind_template_child (widget_class, AttacheReader, text_view);
+  gtk_widget_class_bind_template_child (widget_class, AttacheReader, legend_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AttacheReader, legend_types);
+  gtk_widget_class_bind_template_child (widget_class, AttacheReader, legend_label);
+  /* Not kept, but there for the tests to find. */
+  gtk_widget_class_bind_template_child_full (widget_class, "legend_close_button", FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, on_legend_close_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_text_view_released_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_text_view_motion_cb);
 
@@ -514,6 +763,7 @@ attache_reader_init (AttacheReader *self)
   GtkTextBuffer *buffer;
 
   self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  self->mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -539,6 +789,16 @@ attache_reader_init (AttacheReader *self)
                                                     "pixels-inside-wrap", 4,
                                                     "pixels-below-lines", 14,
                                                     NULL);
+  /* Mentions of actors, by type: coloured in update_tag_colors (). */
+  for (guint i = 0; i < G_N_ELEMENTS (self->actor_tags); i++)
+    {
+      static const char * const names[] = { "actor-person", "actor-organization", "actor-country", "actor-location" };
+
+      G_STATIC_ASSERT (G_N_ELEMENTS (names) == ATTACHE_N_ACTOR_TYPES);
+      self->actor_tags[i] = gtk_text_buffer_create_tag (buffer, names[i],
+                                                        "underline", PANGO_UNDERLINE_SINGLE,
+                                                        NULL);
+    }
 
   update_tag_colors (self);
   g_signal_connect (adw_style_manager_get_default (), "notify::dark",
@@ -599,6 +859,10 @@ attache_reader_set_article (AttacheReader  *self,
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_set_object (&self->article, article);
+
+  /* The marks were of the article shown before. */
+  if (self->highlight_id != 0)
+    set_highlights (self, 0, NULL, NULL);
 
   if (article == NULL)
     {
@@ -673,4 +937,37 @@ attache_reader_set_selection_menu (AttacheReader *self,
   g_return_if_fail (menu == NULL || G_IS_MENU_MODEL (menu));
 
   gtk_text_view_set_extra_menu (self->text_view, menu);
+}
+
+gboolean
+attache_reader_get_highlighting (AttacheReader *self)
+{
+  g_return_val_if_fail (ATTACHE_IS_READER (self), FALSE);
+
+  return self->highlight_id != 0;
+}
+
+void
+attache_reader_highlight_actors (AttacheReader *self,
+                                 gint64         article_id,
+                                 GPtrArray     *actors,
+                                 const char    *label)
+{
+  g_return_if_fail (ATTACHE_IS_READER (self));
+  g_return_if_fail (article_id > 0);
+
+  /* Another article than the one shown: nothing of it to mark. */
+  if (self->article == NULL || attache_article_get_id (self->article) != article_id)
+    return;
+
+  set_highlights (self, article_id, actors, label);
+}
+
+void
+attache_reader_clear_highlights (AttacheReader *self)
+{
+  g_return_if_fail (ATTACHE_IS_READER (self));
+
+  if (self->highlight_id != 0)
+    set_highlights (self, 0, NULL, NULL);
 }

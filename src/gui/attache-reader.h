@@ -46,4 +46,21 @@ gboolean        attache_reader_get_has_selected_text (AttacheReader *self);
 void            attache_reader_set_selection_menu (AttacheReader *self,
                                                    GMenuModel    *menu);
 
+/* Highlighting actors */
+
+/* Marks where @actors (AttacheFoundActor of article @article_id's analysis,
+ * as attache_library_get_analysis () gives them: their spans are byte
+ * offsets in the article's text) are named, each type in its colour, with a
+ * legend under the text, until another article is shown or the person closes
+ * the legend. @label names what is marked ("Teodor Vasko"): the first
+ * mention is then scrolled into view; NULL says all the article's actors are.
+ * Nothing is marked when @article_id is not the article shown. */
+void            attache_reader_highlight_actors (AttacheReader *self,
+                                                 gint64         article_id,
+                                                 GPtrArray     *actors,
+                                                 const char    *label);
+void            attache_reader_clear_highlights (AttacheReader *self);
+/* TRUE while mentions are marked; notifies "highlighting". */
+gboolean        attache_reader_get_highlighting (AttacheReader *self);
+
 G_END_DECLS

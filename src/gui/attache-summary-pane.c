@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "attache-actor-ui-private.h"
+#include "attache-chart-window.h"
 #include "attache-database.h"
 #include "attache-format.h"
 #include "attache-language.h"
@@ -43,6 +45,7 @@ struct _AttacheSummaryPane
   GtkSpinner            *analysing_spinner;
   GtkLabel              *message_label;
   GtkWidget             *actors_group;
+  GtkToggleButton       *highlight_all_button;
   GtkListBox            *actor_list;
   GtkWidget             *topics_group;
   GtkFlowBox            *topic_box;
@@ -62,8 +65,11 @@ struct _AttacheSummaryPane
   AttacheArticle        *article;
   AttacheLibrary        *library;       /* owned */
   AttacheAnalysisRunner *runner;        /* owned; NULL when none */
+  AttacheReader         *reader;        /* owned; where mentions are highlighted, or NULL */
   gulong                 analyses_changed_id;
+  gulong                 actors_changed_id;
   gulong                 busy_id;
+  gulong                 highlighting_id;
 
   GCancellable          *cancellable;   /* owned; the read under way, or NULL */
   guint                  reload_id;     /* a coalesced read again, or 0 */
@@ -77,6 +83,11 @@ struct _AttacheSummaryPane
   char                  *shown;         /* what the analysis page shows, to skip redoing it */
   GtkWidget             *show_all_row;  /* in actor_list, or NULL */
   gboolean               actors_expanded;
+
+  /* Highlighting in the reader: one actor, chosen in the list, or all */
+  gint64                 selected_actor_id;  /* 0 for none */
+  gboolean               highlighting;       /* the reader highlights what we asked */
+  GtkWidget             *context_menu;       /* a GtkPopoverMenu for actors and topics */
 };
 
 G_DEFINE_FINAL_TYPE (AttacheSummaryPane, attache_summary_pane, GTK_TYPE_WIDGET)
@@ -86,6 +97,7 @@ enum {
   PROP_ARTICLE,
   PROP_LIBRARY,
   PROP_ANALYSIS_RUNNER,
+  PROP_READER,
   N_PROPS
 };
 
@@ -203,48 +215,49 @@ dup_subject_label (const AttacheSubject *subject)
   return g_strconcat (first, rest, NULL);
 }
 
-static const char *
-actor_type_icon_name (AttacheActorType type)
+static GtkWidget *
+new_actor_actions (const AttacheFoundActor *actor)
 {
-  switch (type)
-    {
-    case ATTACHE_ACTOR_PERSON:
-      return "avatar-default-symbolic";
-    case ATTACHE_ACTOR_ORGANIZATION:
-      /* Adwaita has no building: an organisation is people together. */
-      return "system-users-symbolic";
-    case ATTACHE_ACTOR_COUNTRY:
-      return "emoji-flags-symbolic";
-    case ATTACHE_ACTOR_LOCATION:
-    default:
-      return "mark-location-symbolic";
-    }
-}
+  g_autofree char *show_text = NULL;
+  GtkWidget *box, *button, *label;
 
-static const char *
-actor_type_name (AttacheActorType type)
-{
-  switch (type)
-    {
-    case ATTACHE_ACTOR_PERSON:
-      return _("Person");
-    case ATTACHE_ACTOR_ORGANIZATION:
-      return _("Organisation");
-    case ATTACHE_ACTOR_COUNTRY:
-      return _("Country");
-    case ATTACHE_ACTOR_LOCATION:
-    default:
-      return _("Place");
-    }
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_add_css_class (box, "actor-actions");
+
+  /* Translators: a button under an actor of the article; %s is its name */
+  show_text = g_strdup_printf (_("Show Articles Mentioning %s"), actor->name);
+  label = gtk_label_new (show_text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.search-actor");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (actor->id));
+  gtk_widget_add_css_class (button, "show-articles");
+  gtk_box_append (GTK_BOX (box), button);
+
+  label = gtk_label_new (_("Mentions over Time"));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "pane.actor-timeline");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (actor->id));
+  gtk_widget_add_css_class (button, "show-timeline");
+  gtk_box_append (GTK_BOX (box), button);
+
+  return box;
 }
 
 static GtkWidget *
-new_actor_row (const AttacheFoundActor *actor)
+new_actor_row (const AttacheFoundActor *actor,
+               gboolean                 selected)
 {
   const char *role = NULL;
   g_autofree char *mentions = NULL;
   g_autofree char *tooltip = NULL;
-  GtkWidget *row, *box, *icon, *text_box, *name, *count_box, *count, *bar;
+  GtkWidget *row, *row_box, *box, *icon, *text_box, *name, *count_box, *count, *bar, *revealer;
 
   if (actor->roles != NULL && actor->roles->len > 0)
     role = g_ptr_array_index (actor->roles, 0);
@@ -252,9 +265,9 @@ new_actor_row (const AttacheFoundActor *actor)
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_add_css_class (box, "actor");
 
-  icon = gtk_image_new_from_icon_name (actor_type_icon_name (actor->type));
+  icon = gtk_image_new_from_icon_name (_attache_actor_type_icon_name (actor->type));
   gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (icon, actor_type_name (actor->type));
+  gtk_widget_set_tooltip_text (icon, _attache_actor_type_name (actor->type));
   gtk_widget_add_css_class (icon, "actor-type");
   gtk_box_append (GTK_BOX (box), icon);
 
@@ -308,10 +321,33 @@ new_actor_row (const AttacheFoundActor *actor)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
                                   -1);
 
+  /* Chosen, its mentions are highlighted in the text, and what can be done
+   * with it shows under it. */
+  revealer = gtk_revealer_new ();
+  gtk_revealer_set_child (GTK_REVEALER (revealer), new_actor_actions (actor));
+  gtk_revealer_set_reveal_child (GTK_REVEALER (revealer), selected);
+
+  row_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (row_box), box);
+  gtk_box_append (GTK_BOX (row_box), revealer);
+
   row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), row_box);
+  g_object_set_data (G_OBJECT (row), "attache-revealer", revealer);
+  g_object_set_data_full (G_OBJECT (row), "attache-actor-id", g_memdup2 (&actor->id, sizeof actor->id), g_free);
+  if (selected)
+    gtk_widget_add_css_class (row, "selected-actor");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, selected, -1);
   return row;
+}
+
+/* The actor the row is of, 0 for the row that shows all. */
+static gint64
+get_row_actor_id (GtkListBoxRow *row)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), "attache-actor-id");
+
+  return id != NULL ? *id : 0;
 }
 
 static GtkWidget *
@@ -362,7 +398,11 @@ fill_actors (AttacheSummaryPane *self)
     n_shown = N_ACTORS_FOLDED;
 
   for (guint i = 0; i < n_shown; i++)
-    gtk_list_box_append (self->actor_list, new_actor_row (g_ptr_array_index (actors, i)));
+    {
+      const AttacheFoundActor *actor = g_ptr_array_index (actors, i);
+
+      gtk_list_box_append (self->actor_list, new_actor_row (actor, actor->id == self->selected_actor_id));
+    }
 
   if (n_shown < n_actors)
     {
@@ -373,16 +413,338 @@ fill_actors (AttacheSummaryPane *self)
   gtk_widget_set_visible (self->actors_group, n_actors > 0);
 }
 
+/* Highlighting in the reader */
+
+static const AttacheFoundActor *
+find_actor (AttacheSummaryPane *self,
+            gint64              id)
+{
+  if (self->state != STATE_ANALYSIS || self->analysis == NULL || self->analysis->actors == NULL)
+    return NULL;
+
+  for (guint i = 0; i < self->analysis->actors->len; i++)
+    {
+      const AttacheFoundActor *actor = g_ptr_array_index (self->analysis->actors, i);
+
+      if (actor->id == id)
+        return actor;
+    }
+
+  return NULL;
+}
+
+/* Shows which actor is chosen in the list. */
+static void
+update_actor_rows (AttacheSummaryPane *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->actor_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkRevealer *revealer = g_object_get_data (G_OBJECT (child), "attache-revealer");
+      gboolean selected;
+
+      if (!GTK_IS_LIST_BOX_ROW (child) || revealer == NULL)
+        continue;
+
+      selected = self->selected_actor_id != 0 &&
+                 get_row_actor_id (GTK_LIST_BOX_ROW (child)) == self->selected_actor_id;
+      gtk_revealer_set_reveal_child (revealer, selected);
+      if (selected)
+        gtk_widget_add_css_class (child, "selected-actor");
+      else
+        gtk_widget_remove_css_class (child, "selected-actor");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_SELECTED, selected, -1);
+    }
+}
+
+/* Tells the reader what to highlight: the actor chosen, all the actors while
+ * "Highlight All" is on, or nothing. */
+static void
+update_highlights (AttacheSummaryPane *self)
+{
+  const AttacheFoundActor *actor = NULL;
+  gboolean all = gtk_toggle_button_get_active (self->highlight_all_button);
+
+  if (self->selected_actor_id != 0)
+    {
+      actor = find_actor (self, self->selected_actor_id);
+      /* Merged into another, hidden, or gone with a new analysis. */
+      if (actor == NULL)
+        self->selected_actor_id = 0;
+    }
+
+  update_actor_rows (self);
+
+  if (self->reader == NULL)
+    return;
+
+  /* Set before the reader is told: its "highlighting" follows at once. */
+  self->highlighting = actor != NULL || (all && self->state == STATE_ANALYSIS && self->analysis != NULL);
+
+  if (actor != NULL)
+    {
+      g_autoptr(GPtrArray) actors = g_ptr_array_new ();
+
+      g_ptr_array_add (actors, (gpointer) actor);
+      attache_reader_highlight_actors (self->reader, attache_article_get_id (self->article),
+                                       actors, actor->name);
+    }
+  else if (self->highlighting)
+    {
+      attache_reader_highlight_actors (self->reader, attache_article_get_id (self->article),
+                                       self->analysis->actors, NULL);
+    }
+  else
+    {
+      attache_reader_clear_highlights (self->reader);
+    }
+}
+
+static void
+select_actor (AttacheSummaryPane *self,
+              gint64              id)
+{
+  if (id != 0 && find_actor (self, id) == NULL)
+    id = 0;
+
+  self->selected_actor_id = id;
+  /* One actor, or all: not both. */
+  if (id != 0 && gtk_toggle_button_get_active (self->highlight_all_button))
+    {
+      g_signal_handlers_block_matched (self->highlight_all_button, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+      gtk_toggle_button_set_active (self->highlight_all_button, FALSE);
+      g_signal_handlers_unblock_matched (self->highlight_all_button, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+    }
+
+  update_highlights (self);
+}
+
+static void
+on_highlight_all_button_toggled_cb (GtkToggleButton    *button,
+                                    AttacheSummaryPane *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    self->selected_actor_id = 0;
+
+  update_highlights (self);
+}
+
+/* The person closed the reader's legend, or the reader shows another
+ * article: nothing is chosen any more. */
+static void
+on_reader_notify_highlighting_cb (AttacheReader      *reader,
+                                  GParamSpec         *pspec,
+                                  AttacheSummaryPane *self)
+{
+  if (attache_reader_get_highlighting (reader) || !self->highlighting)
+    return;
+
+  self->highlighting = FALSE;
+  self->selected_actor_id = 0;
+  g_signal_handlers_block_matched (self->highlight_all_button, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  gtk_toggle_button_set_active (self->highlight_all_button, FALSE);
+  g_signal_handlers_unblock_matched (self->highlight_all_button, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  update_actor_rows (self);
+}
+
 static void
 on_actor_list_row_activated_cb (GtkListBox         *list,
                                 GtkListBoxRow      *row,
                                 AttacheSummaryPane *self)
 {
-  if (self->show_all_row == NULL || GTK_WIDGET (row) != self->show_all_row)
+  gint64 id;
+
+  if (self->show_all_row != NULL && GTK_WIDGET (row) == self->show_all_row)
+    {
+      self->actors_expanded = TRUE;
+      fill_actors (self);
+      return;
+    }
+
+  /* A second click on the actor chosen lets it go. */
+  id = get_row_actor_id (row);
+  select_actor (self, id == self->selected_actor_id ? 0 : id);
+}
+
+/* Context menus */
+
+static void
+popup_context_menu (AttacheSummaryPane *self,
+                    GtkWidget          *widget,
+                    double              x,
+                    double              y,
+                    GMenuModel         *menu)
+{
+  graphene_point_t point;
+
+  if (!gtk_widget_compute_point (widget, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
     return;
 
-  self->actors_expanded = TRUE;
-  fill_actors (self);
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), menu);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+                               &(GdkRectangle) { (int) point.x, (int) point.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static GMenuModel *
+new_actor_menu (const AttacheFoundActor *actor)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  g_autofree char *show_label = NULL;
+  GMenuItem *item;
+
+  item = g_menu_item_new (_("_Highlight Mentions"), NULL);
+  g_menu_item_set_action_and_target_value (item, "pane.select-actor", g_variant_new_int64 (actor->id));
+  g_menu_append_item (section, item);
+  g_object_unref (item);
+
+  /* Translators: in the menu of an actor of the article; %s is its name */
+  show_label = g_strdup_printf (_("Show Articles Mentioning %s"), actor->name);
+  item = g_menu_item_new (show_label, NULL);
+  g_menu_item_set_action_and_target_value (item, "win.search-actor", g_variant_new_int64 (actor->id));
+  g_menu_append_item (section, item);
+  g_object_unref (item);
+
+  item = g_menu_item_new (_("Mentions over _Time"), NULL);
+  g_menu_item_set_action_and_target_value (item, "pane.actor-timeline", g_variant_new_int64 (actor->id));
+  g_menu_append_item (section, item);
+  g_object_unref (item);
+
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+static GMenuModel *
+new_topic_menu (const char *topic)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autofree char *show_label = NULL;
+  GMenuItem *item;
+
+  /* Translators: in the menu of a topic of the article; %s is the topic */
+  show_label = g_strdup_printf (_("Show Articles About “%s”"), topic);
+  item = g_menu_item_new (show_label, NULL);
+  g_menu_item_set_action_and_target_value (item, "win.search-topic", g_variant_new_string (topic));
+  g_menu_append_item (menu, item);
+  g_object_unref (item);
+
+  item = g_menu_item_new (_("Mentions over _Time"), NULL);
+  g_menu_item_set_action_and_target_value (item, "pane.topic-timeline", g_variant_new_string (topic));
+  g_menu_append_item (menu, item);
+  g_object_unref (item);
+
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+static gboolean
+popup_actor_menu (AttacheSummaryPane *self,
+                  double              x,
+                  double              y)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->actor_list, (int) y);
+  const AttacheFoundActor *actor;
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (row == NULL || (actor = find_actor (self, get_row_actor_id (row))) == NULL)
+    return FALSE;
+
+  menu = new_actor_menu (actor);
+  popup_context_menu (self, GTK_WIDGET (self->actor_list), x, y, menu);
+  return TRUE;
+}
+
+static gboolean
+popup_topic_menu (AttacheSummaryPane *self,
+                  double              x,
+                  double              y)
+{
+  GtkFlowBoxChild *child = gtk_flow_box_get_child_at_pos (self->topic_box, (int) x, (int) y);
+  const char *topic;
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (child == NULL || (topic = g_object_get_data (G_OBJECT (child), "attache-topic")) == NULL)
+    return FALSE;
+
+  menu = new_topic_menu (topic);
+  popup_context_menu (self, GTK_WIDGET (self->topic_box), x, y, menu);
+  return TRUE;
+}
+
+static void
+on_actor_list_pressed_cb (GtkGestureClick    *gesture,
+                          int                 n_press,
+                          double              x,
+                          double              y,
+                          AttacheSummaryPane *self)
+{
+  if (popup_actor_menu (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_actor_list_long_pressed_cb (GtkGestureLongPress *gesture,
+                               double               x,
+                               double               y,
+                               AttacheSummaryPane  *self)
+{
+  if (popup_actor_menu (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_topic_box_pressed_cb (GtkGestureClick    *gesture,
+                         int                 n_press,
+                         double              x,
+                         double              y,
+                         AttacheSummaryPane *self)
+{
+  if (popup_topic_menu (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_topic_box_long_pressed_cb (GtkGestureLongPress *gesture,
+                              double               x,
+                              double               y,
+                              AttacheSummaryPane  *self)
+{
+  if (popup_topic_menu (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* Shift+F10 or the Menu key on a focused row or chip. */
+static gboolean
+popup_focus_menu_cb (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  AttacheSummaryPane *self = ATTACHE_SUMMARY_PANE (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  GtkWidget *chip = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_FLOW_BOX_CHILD) : NULL;
+  g_autoptr(GMenuModel) menu = NULL;
+  const AttacheFoundActor *actor;
+  const char *topic;
+
+  if (row != NULL && gtk_widget_get_parent (row) == GTK_WIDGET (self->actor_list) &&
+      (actor = find_actor (self, get_row_actor_id (GTK_LIST_BOX_ROW (row)))) != NULL)
+    {
+      menu = new_actor_menu (actor);
+      popup_context_menu (self, row, gtk_widget_get_width (row) / 2.0, gtk_widget_get_height (row) / 2.0, menu);
+      return TRUE;
+    }
+
+  if (chip != NULL && gtk_widget_get_parent (chip) == GTK_WIDGET (self->topic_box) &&
+      (topic = g_object_get_data (G_OBJECT (chip), "attache-topic")) != NULL)
+    {
+      menu = new_topic_menu (topic);
+      popup_context_menu (self, chip, gtk_widget_get_width (chip) / 2.0, gtk_widget_get_height (chip), menu);
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -396,23 +758,31 @@ fill_topics (AttacheSummaryPane *self)
   for (guint i = 0; i < n_topics; i++)
     {
       AttacheFoundTopic *topic = g_ptr_array_index (topics, i);
-      GtkWidget *chip;
-      GtkWidget *child;
+      g_autofree char *tooltip = NULL;
+      GtkWidget *chip, *label, *child;
 
       if (topic->label == NULL || topic->label[0] == '\0')
         continue;
 
-      chip = gtk_label_new (topic->label);
+      label = gtk_label_new (topic->label);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
+
+      /* Translators: a tooltip on a topic of the article */
+      tooltip = g_strdup_printf (_("Show Articles About “%s”"), topic->label);
+      chip = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (chip), label);
       gtk_widget_set_halign (chip, GTK_ALIGN_START);
-      gtk_label_set_ellipsize (GTK_LABEL (chip), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (chip), 32);
+      gtk_widget_set_tooltip_text (chip, tooltip);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (chip), "win.search-topic");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (chip), g_variant_new_string (topic->label));
       gtk_widget_add_css_class (chip, "topic-chip");
 
-      /* Only words, for now: not a thing to focus or press. */
+      /* The chip takes the focus and the clicks, not its place in the box. */
       child = gtk_flow_box_child_new ();
       gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), chip);
       gtk_widget_set_focusable (child, FALSE);
-      gtk_widget_set_can_target (child, FALSE);
+      g_object_set_data_full (G_OBJECT (child), "attache-topic", g_strdup (topic->label), g_free);
       gtk_flow_box_append (self->topic_box, child);
     }
 
@@ -504,7 +874,9 @@ describe_analysis (AttacheSummaryPane *self)
     {
       const AttacheFoundActor *actor = g_ptr_array_index (analysis->actors, i);
 
-      g_string_append_printf (s, "%s\t%d\t%u\t%.3f\t%s\n", actor->name, actor->type,
+      /* The id too: the rows act on it, and a split or an undo may give
+       * the same name another one. */
+      g_string_append_printf (s, "%" G_GINT64_FORMAT "\t%s\t%d\t%u\t%.3f\t%s\n", actor->id, actor->name, actor->type,
                               actor->mentions, actor->salience,
                               actor->roles != NULL && actor->roles->len > 0
                                 ? (const char *) g_ptr_array_index (actor->roles, 0) : "");
@@ -571,6 +943,10 @@ show_analysis (AttacheSummaryPane *self)
       fill_topics (self);
       fill_subject (self);
       fill_summary (self);
+
+      /* The actor chosen, with its mentions as they are now (or none, when
+       * it was merged into another or hidden). */
+      update_highlights (self);
     }
 
   if (!gtk_widget_get_visible (self->actors_group) &&
@@ -794,6 +1170,73 @@ on_runner_notify_busy_cb (AttacheAnalysisRunner *runner,
     schedule_reload (self);
 }
 
+/* Actions */
+
+static void
+select_actor_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  select_actor (ATTACHE_SUMMARY_PANE (widget), g_variant_get_int64 (parameter));
+}
+
+static GtkWindow *
+get_window (AttacheSummaryPane *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+actor_timeline_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AttacheSummaryPane *self = ATTACHE_SUMMARY_PANE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  const AttacheFoundActor *actor = find_actor (self, id);
+
+  if (self->library == NULL || actor == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (attache_chart_window_new_actor_timeline (get_window (self), self->library,
+                                                                          id, actor->name)));
+}
+
+static void
+topic_timeline_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AttacheSummaryPane *self = ATTACHE_SUMMARY_PANE (widget);
+
+  if (self->library == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (attache_chart_window_new_topic_timeline (get_window (self), self->library,
+                                                                          g_variant_get_string (parameter, NULL))));
+}
+
+static void
+show_network_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AttacheSummaryPane *self = ATTACHE_SUMMARY_PANE (widget);
+  g_autoptr(GArray) ids = NULL;
+  gint64 id;
+
+  if (self->library == NULL || self->article == NULL)
+    return;
+
+  id = attache_article_get_id (self->article);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (ids, id);
+  gtk_window_present (GTK_WINDOW (attache_chart_window_new_network (get_window (self), self->library, ids,
+                                                                   attache_article_get_title (self->article))));
+}
+
 /* GObject */
 
 static void
@@ -806,15 +1249,22 @@ attache_summary_pane_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   if (self->library != NULL)
-    g_clear_signal_handler (&self->analyses_changed_id, self->library);
+    {
+      g_clear_signal_handler (&self->analyses_changed_id, self->library);
+      g_clear_signal_handler (&self->actors_changed_id, self->library);
+    }
   if (self->runner != NULL)
     g_clear_signal_handler (&self->busy_id, self->runner);
+  if (self->reader != NULL)
+    g_clear_signal_handler (&self->highlighting_id, self->reader);
 
   self->show_all_row = NULL;
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTACHE_TYPE_SUMMARY_PANE);
   g_clear_object (&self->article);
   g_clear_object (&self->library);
   g_clear_object (&self->runner);
+  g_clear_object (&self->reader);
 
   G_OBJECT_CLASS (attache_summary_pane_parent_class)->dispose (object);
 }
@@ -855,6 +1305,10 @@ attache_summary_pane_get_property (GObject    *object,
       g_value_set_object (value, self->runner);
       break;
 
+    case PROP_READER:
+      g_value_set_object (value, self->reader);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -880,6 +1334,10 @@ attache_summary_pane_set_property (GObject      *object,
 
     case PROP_ANALYSIS_RUNNER:
       attache_summary_pane_set_analysis_runner (self, g_value_get_object (value));
+      break;
+
+    case PROP_READER:
+      attache_summary_pane_set_reader (self, g_value_get_object (value));
       break;
 
     default:
@@ -910,6 +1368,10 @@ attache_summary_pane_class_init (AttacheSummaryPaneClass *klass)
     g_param_spec_object ("analysis-runner", NULL, NULL,
                          ATTACHE_TYPE_ANALYSIS_RUNNER,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_READER] =
+    g_param_spec_object ("reader", NULL, NULL,
+                         ATTACHE_TYPE_READER,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -919,6 +1381,9 @@ attache_summary_pane_class_init (AttacheSummaryPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttacheSummaryPane, analysing_spinner);
   gtk_widget_class_bind_template_child (widget_class, AttacheSummaryPane, message_label);
   gtk_widget_class_bind_template_child (widget_class, AttacheSummaryPane, actors_group);
+  gtk_widget_class_bind_template_child (widget_class, AttacheSummaryPane, highlight_all_button);
+  /* Not kept, but there for the tests to find. */
+  gtk_widget_class_bind_template_child_full (widget_class, "network_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, AttacheSummaryPane, actor_list);
   gtk_widget_class_bind_template_child (widget_class, AttacheSummaryPane, topics_group);
   gtk_widget_class_bind_template_child (widget_class, AttacheSummaryPane, topic_box);
@@ -938,6 +1403,15 @@ attache_summary_pane_class_init (AttacheSummaryPaneClass *klass)
   /* Not kept: it names the window's win.add-actors-to-briefing. There for the tests. */
   gtk_widget_class_bind_template_child_full (widget_class, "add_actors_button", FALSE, 0);
 
+  gtk_widget_class_bind_template_callback (widget_class, on_highlight_all_button_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "pane.select-actor", "x", select_actor_action);
+  gtk_widget_class_install_action (widget_class, "pane.actor-timeline", "x", actor_timeline_action);
+  gtk_widget_class_install_action (widget_class, "pane.topic-timeline", "s", topic_timeline_action);
+  gtk_widget_class_install_action (widget_class, "pane.show-network", NULL, show_network_action);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, popup_focus_menu_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, popup_focus_menu_cb, NULL);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "summarypane");
 }
@@ -945,7 +1419,37 @@ attache_summary_pane_class_init (AttacheSummaryPaneClass *klass)
 static void
 attache_summary_pane_init (AttacheSummaryPane *self)
 {
+  GtkGesture *gesture;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->context_menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+  gtk_popover_set_position (GTK_POPOVER (self->context_menu), GTK_POS_BOTTOM);
+  gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+
+  /* A secondary click, or a long press, on an actor or a topic: its menu. */
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_actor_list_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->actor_list), GTK_EVENT_CONTROLLER (gesture));
+  gesture = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (gesture), TRUE);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_actor_list_long_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->actor_list), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_topic_box_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->topic_box), GTK_EVENT_CONTROLLER (gesture));
+  gesture = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (gesture), TRUE);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_topic_box_long_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->topic_box), GTK_EVENT_CONTROLLER (gesture));
+
   update_fields (self);
   update_analysis (self);
 }
@@ -989,6 +1493,11 @@ attache_summary_pane_set_article (AttacheSummaryPane *self,
   else
     {
       self->actors_expanded = FALSE;
+      self->selected_actor_id = 0;
+      self->highlighting = FALSE;
+      g_signal_handlers_block_matched (self->highlight_all_button, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+      gtk_toggle_button_set_active (self->highlight_all_button, FALSE);
+      g_signal_handlers_unblock_matched (self->highlight_all_button, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
       g_clear_pointer (&self->shown, g_free);
       set_state (self, STATE_NONE, NULL, NULL);
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
@@ -1017,11 +1526,21 @@ attache_summary_pane_set_library (AttacheSummaryPane *self,
     return;
 
   if (self->library != NULL)
-    g_clear_signal_handler (&self->analyses_changed_id, self->library);
+    {
+      g_clear_signal_handler (&self->analyses_changed_id, self->library);
+      g_clear_signal_handler (&self->actors_changed_id, self->library);
+    }
   g_set_object (&self->library, library);
   if (library != NULL)
-    self->analyses_changed_id = g_signal_connect (library, "analyses-changed",
+    {
+      self->analyses_changed_id = g_signal_connect (library, "analyses-changed",
+                                                    G_CALLBACK (on_library_analyses_changed_cb), self);
+      /* The analyst's corrections (renamed, merged, hidden…): the actors shown
+       * change with them. (The library says "analyses-changed" then too;
+       * both come to one read.) */
+      self->actors_changed_id = g_signal_connect (library, "actors-changed",
                                                   G_CALLBACK (on_library_analyses_changed_cb), self);
+    }
 
   g_clear_pointer (&self->text, g_free);
   self->text_id = 0;
@@ -1060,4 +1579,39 @@ attache_summary_pane_set_analysis_runner (AttacheSummaryPane    *self,
   update_analysis (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS_RUNNER]);
+}
+
+AttacheReader *
+attache_summary_pane_get_reader (AttacheSummaryPane *self)
+{
+  g_return_val_if_fail (ATTACHE_IS_SUMMARY_PANE (self), NULL);
+
+  return self->reader;
+}
+
+void
+attache_summary_pane_set_reader (AttacheSummaryPane *self,
+                                 AttacheReader      *reader)
+{
+  g_return_if_fail (ATTACHE_IS_SUMMARY_PANE (self));
+  g_return_if_fail (reader == NULL || ATTACHE_IS_READER (reader));
+
+  if (self->reader == reader)
+    return;
+
+  if (self->reader != NULL)
+    {
+      g_clear_signal_handler (&self->highlighting_id, self->reader);
+      if (self->highlighting)
+        attache_reader_clear_highlights (self->reader);
+    }
+  g_set_object (&self->reader, reader);
+  if (reader != NULL)
+    self->highlighting_id = g_signal_connect (reader, "notify::highlighting",
+                                              G_CALLBACK (on_reader_notify_highlighting_cb), self);
+
+  self->highlighting = FALSE;
+  update_highlights (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READER]);
 }

@@ -10,6 +10,7 @@
 #include "attache-analysis-runner.h"
 #include "attache-article.h"
 #include "attache-library.h"
+#include "attache-reader.h"
 
 G_BEGIN_DECLS
 
@@ -34,5 +35,20 @@ void            attache_summary_pane_set_library         (AttacheSummaryPane *se
 AttacheAnalysisRunner *attache_summary_pane_get_analysis_runner (AttacheSummaryPane    *self);
 void            attache_summary_pane_set_analysis_runner (AttacheSummaryPane    *self,
                                                           AttacheAnalysisRunner *runner);
+/* Where the mentions of the actor chosen in the pane (or of all, with
+ * "Highlight All") are highlighted; NULL for nowhere. */
+AttacheReader  *attache_summary_pane_get_reader          (AttacheSummaryPane *self);
+void            attache_summary_pane_set_reader          (AttacheSummaryPane *self,
+                                                          AttacheReader      *reader);
+
+/* Actions:
+ *   pane.select-actor (x): highlights the mentions of that actor of the
+ *     article in the reader, and offers what can be done with it.
+ *   pane.actor-timeline (x), pane.topic-timeline (s): the mentions of an
+ *     actor, or the articles with a topic, over time, in a window.
+ *   pane.show-network: the network of the actors of the article, in a window.
+ * Activated from the pane, for the window to implement:
+ *   win.search-actor (x): the articles mentioning that actor;
+ *   win.search-topic (s): the articles with that topic. */
 
 G_END_DECLS

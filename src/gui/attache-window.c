@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "attache-actors-view.h"
 #include "attache-article-list.h"
 #include "attache-article-row.h"
 #include "attache-briefings-view.h"
@@ -54,6 +55,7 @@ struct _AttacheWindow
   GtkWidget            *new_briefing_button;
   GtkWidget            *briefing_menu_button;
   GtkWidget            *article_menu;    /* a GtkPopoverMenu on article_list_view */
+  GtkWidget            *actors_window;   /* weak: the Actors window, while open */
 
   AttacheLibrary       *library;         /* owned */
   AttacheArticleList   *articles;        /* owned */
@@ -1518,6 +1520,24 @@ show_article_action (GtkWidget  *widget,
 
 /* How many feeds are fetched at once in a refresh. */
 #define MAX_REFRESHES 8
+
+/* The Actors window */
+
+static void
+show_actors_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (widget);
+
+  if (self->actors_window == NULL)
+    {
+      self->actors_window = attache_actors_window_new (GTK_WINDOW (self), self->library);
+      g_object_add_weak_pointer (G_OBJECT (self->actors_window), (gpointer *) &self->actors_window);
+    }
+
+  gtk_window_present (GTK_WINDOW (self->actors_window));
+}
 
 static void reload_feeds (AttacheWindow *self);
 static void update_refresh_spinner (AttacheWindow *self);
@@ -3181,6 +3201,13 @@ attache_window_dispose (GObject *object)
   if (self->briefings_view != NULL)
     g_signal_handlers_disconnect_by_data (self->briefings_view, self);
 
+  if (self->actors_window != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->actors_window), (gpointer *) &self->actors_window);
+      gtk_window_destroy (GTK_WINDOW (self->actors_window));
+      self->actors_window = NULL;
+    }
+
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTACHE_TYPE_WINDOW);
 
   g_clear_pointer (&self->deleted, g_hash_table_unref);
@@ -3342,6 +3369,7 @@ attache_window_class_init (AttacheWindowClass *klass)
                                    add_article_to_briefing_action);
   gtk_widget_class_install_action (widget_class, "win.add-actors-to-briefing", "x",
                                    add_actors_to_briefing_action);
+  gtk_widget_class_install_action (widget_class, "win.show-actors", NULL, show_actors_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
