@@ -452,8 +452,16 @@ static void
 open_briefing (AttacheBriefingsView *self,
                gint64                id)
 {
+  /* Open already (listed before its creation was heard of): its title. */
   if (id == self->selected_id)
-    return;
+    {
+      if (id != 0 && id == self->focus_title_id)
+        {
+          self->focus_title_id = 0;
+          attache_briefing_editor_focus_title (self->editor);
+        }
+      return;
+    }
 
   self->selected_id = id;
   if (id != 0)
