@@ -21,79 +21,11 @@
 
 #include "attache.h"
 #include "attache-cli-briefing.h"
+#include "attache-cli-common.h"
 
-enum
-{
-  EXIT_OK     = 0,
-  EXIT_FAILED = 1,
-  EXIT_USAGE  = 2,
-};
-
-typedef struct _BriefingCommand BriefingCommand;
-
-struct _BriefingCommand
-{
-  const char *name;
-  const char *parameters;   /* translatable, shown after the name in usage */
-  const char *summary;      /* translatable */
-  int       (*run) (const BriefingCommand  *command,
-                    char                  **args,
-                    const char             *library_path);
-};
+typedef CliCommand BriefingCommand;
 
 /* Output */
-
-static void print_error (const char *format,
-                         ...) G_GNUC_PRINTF (1, 2);
-
-/* One line on stderr: "error: " then @format, line breaks made spaces. */
-static void
-print_error (const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  for (char *p = message; *p != '\0'; p++)
-    if (*p == '\n' || *p == '\r' || *p == '\t')
-      *p = ' ';
-
-  fflush (stdout);
-  fprintf (stderr, "error: %s\n", message);
-}
-
-static const char *
-error_message (const GError *error)
-{
-  if (error == NULL || error->message == NULL || *error->message == '\0')
-    return _("unknown error");
-
-  return error->message;
-}
-
-/* One column of a tab-separated line: "-" when missing, no tabs or breaks. */
-static void
-put_field (const char *value)
-{
-  if (value == NULL || *value == '\0')
-    {
-      fputs ("-", stdout);
-      return;
-    }
-
-  for (const char *p = value; *p != '\0'; p++)
-    putchar (*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
-}
-
-static const char *
-or_dash (const char *value)
-{
-  return value != NULL && *value != '\0' ? value : "-";
-}
 
 /* Unix time as ISO 8601 UTC: "2024-04-02T09:30:00Z". */
 static char *
@@ -110,78 +42,19 @@ status_name (AttacheBriefingStatus status)
   return status == ATTACHE_BRIEFING_FINAL ? "final" : "draft";
 }
 
-static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int_member (JsonBuilder *builder,
-                const char  *name,
-                gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *data = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  data = json_generator_to_data (generator, NULL);
-
-  fputs (data, stdout);
-  fputc ('\n', stdout);
-}
-
 /* Command line */
 
+/* As parse_command_options (), named "attache-cli briefing NAME" in usage. */
 static gboolean
 parse_options (const BriefingCommand   *command,
                const GOptionEntry      *entries,
                char                  ***args)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *prgname = g_strdup_printf ("attache-cli briefing %s", command->name);
+  g_autofree char *name = g_strdup_printf ("briefing %s", command->name);
+  CliCommand named = *command;
 
-  g_set_prgname (prgname);
-
-  context = g_option_context_new (*command->parameters != '\0' ? _(command->parameters) : NULL);
-  g_option_context_set_summary (context, _(command->summary));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-
-  if (!g_option_context_parse_strv (context, args, &error))
-    {
-      print_error ("%s", error_message (error));
-      return FALSE;
-    }
-
-  /* "--" that ended the options is not an argument. */
-  for (guint i = 1; (*args)[i] != NULL; i++)
-    {
-      if (g_str_equal ((*args)[i], "--"))
-        {
-          g_free ((*args)[i]);
-          memmove (&(*args)[i], &(*args)[i + 1], (g_strv_length (&(*args)[i + 1]) + 1) * sizeof (char *));
-          break;
-        }
-    }
-
-  return TRUE;
+  named.name = name;
+  return parse_command_options (&named, entries, args);
 }
 
 /* Expects exactly @n positional arguments after the command's name. */
@@ -224,43 +97,19 @@ parse_id (const char *text,
   return TRUE;
 }
 
+/* The library of --library after the command (@local_path), else of
+ * --library before it (@path), else the default. */
 static AttacheLibrary *
-open_library (const char *local_path,
-              const char *path)
+open_briefing_library (const char *local_path,
+                       const char *path)
 {
-  g_autofree char *default_path = NULL;
-  g_autoptr(GError) error = NULL;
-  AttacheLibrary *library;
-
-  if (local_path != NULL)
-    path = local_path;
-  if (path == NULL)
-    path = default_path = attache_library_dup_default_path ();
-
-  if (path == NULL || *path == '\0')
-    {
-      print_error (_("no library file given"));
-      return NULL;
-    }
-
-  library = attache_library_open (path, &error);
-  if (library == NULL)
-    print_error ("%s", error_message (error));
-
-  return library;
+  return open_library (local_path != NULL ? local_path : path);
 }
-
-#define LIBRARY_OPTION(data) \
-  { "library", 0, 0, G_OPTION_ARG_FILENAME, (data), \
-    N_("Use the library in FILE instead of $ATTACHE_LIBRARY or the default"), N_("FILE") }
 
 #define SECTION_OPTION(data) \
   { "section", 0, 0, G_OPTION_ARG_STRING, (data), \
     N_("Add to the section with this heading, created at the end on first use " \
        "(default: the last section)"), N_("HEADING") }
-
-#define JSON_OPTION(data) \
-  { "json", 0, 0, G_OPTION_ARG_NONE, (data), N_("Print JSON instead of text"), NULL }
 
 /* new TITLE */
 
@@ -288,11 +137,11 @@ run_new (const BriefingCommand  *command,
 
   if (!parse_options (command, entries, &args) ||
       !expect_arguments (command, args, 1))
-    return EXIT_USAGE;
+    return CLI_EXIT_USAGE;
 
-  library = open_library (local_library_path, library_path);
+  library = open_briefing_library (local_library_path, library_path);
   if (library == NULL)
-    return EXIT_FAILED;
+    return CLI_EXIT_FAILED;
 
   g_free (fields->title);
   fields->title = g_strdup (args[1]);
@@ -300,11 +149,11 @@ run_new (const BriefingCommand  *command,
   if (id == 0)
     {
       print_error ("%s", error_message (error));
-      return EXIT_FAILED;
+      return CLI_EXIT_FAILED;
     }
 
   printf ("%" G_GINT64_FORMAT "\n", id);
-  return EXIT_OK;
+  return CLI_EXIT_OK;
 }
 
 /* add-note, add-excerpt, add-article: the block's id on success */
@@ -316,11 +165,11 @@ print_added (gint64        block_id,
   if (block_id == 0)
     {
       print_error ("%s", error_message (error));
-      return EXIT_FAILED;
+      return CLI_EXIT_FAILED;
     }
 
   printf ("%" G_GINT64_FORMAT "\n", block_id);
-  return EXIT_OK;
+  return CLI_EXIT_OK;
 }
 
 static int
@@ -343,11 +192,11 @@ run_add_note (const BriefingCommand  *command,
   if (!parse_options (command, entries, &args) ||
       !expect_arguments (command, args, 2) ||
       !parse_id (args[1], TRUE, &place.briefing_id))
-    return EXIT_USAGE;
+    return CLI_EXIT_USAGE;
 
-  library = open_library (local_library_path, library_path);
+  library = open_briefing_library (local_library_path, library_path);
   if (library == NULL)
-    return EXIT_FAILED;
+    return CLI_EXIT_FAILED;
 
   place.heading = section;
   block_id = attache_library_add_briefing_text (library, &place, args[2], &error);
@@ -366,23 +215,23 @@ parse_offset (const char *option,
     {
       print_error (_("“briefing add-excerpt” needs --from and --to, the characters of the article "
                      "where the passage starts and ends"));
-      return EXIT_USAGE;
+      return CLI_EXIT_USAGE;
     }
   if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &value, NULL))
     {
       /* Translators: an option (--from, --to), then what was typed as its value */
       print_error (_("%s takes a whole number, not “%s”"), option, text);
-      return EXIT_USAGE;
+      return CLI_EXIT_USAGE;
     }
   if (value < 0 || value > G_MAXUINT)
     {
       /* Translators: an option (--from, --to), then its value */
       print_error (_("%s %s is not a character of the article: offsets count from 0"), option, text);
-      return EXIT_FAILED;
+      return CLI_EXIT_FAILED;
     }
 
   *out = (guint) value;
-  return EXIT_OK;
+  return CLI_EXIT_OK;
 }
 
 static int
@@ -414,15 +263,15 @@ run_add_excerpt (const BriefingCommand  *command,
       !expect_arguments (command, args, 2) ||
       !parse_id (args[1], TRUE, &place.briefing_id) ||
       !parse_id (args[2], FALSE, &article_id))
-    return EXIT_USAGE;
+    return CLI_EXIT_USAGE;
 
-  if ((status = parse_offset ("--from", from_text, &from)) != EXIT_OK ||
-      (status = parse_offset ("--to", to_text, &to)) != EXIT_OK)
+  if ((status = parse_offset ("--from", from_text, &from)) != CLI_EXIT_OK ||
+      (status = parse_offset ("--to", to_text, &to)) != CLI_EXIT_OK)
     return status;
 
-  library = open_library (local_library_path, library_path);
+  library = open_briefing_library (local_library_path, library_path);
   if (library == NULL)
-    return EXIT_FAILED;
+    return CLI_EXIT_FAILED;
 
   place.heading = section;
   block_id = attache_library_add_briefing_excerpt (library, &place, article_id, from, to, &error);
@@ -450,11 +299,11 @@ run_add_article (const BriefingCommand  *command,
       !expect_arguments (command, args, 2) ||
       !parse_id (args[1], TRUE, &place.briefing_id) ||
       !parse_id (args[2], FALSE, &article_id))
-    return EXIT_USAGE;
+    return CLI_EXIT_USAGE;
 
-  library = open_library (local_library_path, library_path);
+  library = open_briefing_library (local_library_path, library_path);
   if (library == NULL)
-    return EXIT_FAILED;
+    return CLI_EXIT_FAILED;
 
   place.heading = section;
   block_id = attache_library_add_briefing_article (library, &place, article_id, &error);
@@ -500,17 +349,17 @@ run_list (const BriefingCommand  *command,
 
   if (!parse_options (command, entries, &args) ||
       !expect_arguments (command, args, 0))
-    return EXIT_USAGE;
+    return CLI_EXIT_USAGE;
 
-  library = open_library (local_library_path, library_path);
+  library = open_briefing_library (local_library_path, library_path);
   if (library == NULL)
-    return EXIT_FAILED;
+    return CLI_EXIT_FAILED;
 
   briefings = attache_library_list_briefings (library, &error);
   if (briefings == NULL)
     {
       print_error ("%s", error_message (error));
-      return EXIT_FAILED;
+      return CLI_EXIT_FAILED;
     }
 
   if (json)
@@ -529,7 +378,7 @@ run_list (const BriefingCommand  *command,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
       print_json (builder);
-      return EXIT_OK;
+      return CLI_EXIT_OK;
     }
 
   /* id, modified, status, marking, title */
@@ -549,7 +398,7 @@ run_list (const BriefingCommand  *command,
       putchar ('\n');
     }
 
-  return EXIT_OK;
+  return CLI_EXIT_OK;
 }
 
 /* show B */
@@ -850,22 +699,22 @@ run_show (const BriefingCommand  *command,
   if (!parse_options (command, entries, &args) ||
       !expect_arguments (command, args, 1) ||
       !parse_id (args[1], TRUE, &id))
-    return EXIT_USAGE;
+    return CLI_EXIT_USAGE;
 
-  library = open_library (local_library_path, library_path);
+  library = open_briefing_library (local_library_path, library_path);
   if (library == NULL)
-    return EXIT_FAILED;
+    return CLI_EXIT_FAILED;
 
   briefing = load_briefing (library, id);
   if (briefing == NULL)
-    return EXIT_FAILED;
+    return CLI_EXIT_FAILED;
 
   if (json)
     print_briefing_json (briefing);
   else
     print_briefing_text (briefing);
 
-  return EXIT_OK;
+  return CLI_EXIT_OK;
 }
 
 /* export B OUT.pdf|OUT.md */
@@ -882,9 +731,9 @@ export_pdf (const AttacheBriefing *briefing,
                                     &error))
     {
       print_error ("%s", error_message (error));
-      return EXIT_FAILED;
+      return CLI_EXIT_FAILED;
     }
-  return EXIT_OK;
+  return CLI_EXIT_OK;
 }
 
 static gboolean
@@ -919,7 +768,7 @@ run_export (const BriefingCommand  *command,
   if (!parse_options (command, entries, &args) ||
       !expect_arguments (command, args, 2) ||
       !parse_id (args[1], TRUE, &id))
-    return EXIT_USAGE;
+    return CLI_EXIT_USAGE;
 
   path = args[2];
   pdf = has_suffix (path, ".pdf");
@@ -927,7 +776,7 @@ run_export (const BriefingCommand  *command,
     {
       /* Translators: %s is the file name given */
       print_error (_("“%s”: the file to write must end in .pdf or .md"), path);
-      return EXIT_USAGE;
+      return CLI_EXIT_USAGE;
     }
   if (paper != NULL)
     {
@@ -937,17 +786,17 @@ run_export (const BriefingCommand  *command,
         {
           /* Translators: %s is what was given as --paper */
           print_error (_("--paper takes a4 or letter, not “%s”"), paper);
-          return EXIT_USAGE;
+          return CLI_EXIT_USAGE;
         }
     }
 
-  library = open_library (local_library_path, library_path);
+  library = open_briefing_library (local_library_path, library_path);
   if (library == NULL)
-    return EXIT_FAILED;
+    return CLI_EXIT_FAILED;
 
   briefing = load_briefing (library, id);
   if (briefing == NULL)
-    return EXIT_FAILED;
+    return CLI_EXIT_FAILED;
 
   if (pdf)
     return export_pdf (briefing, path, letter);
@@ -955,10 +804,10 @@ run_export (const BriefingCommand  *command,
   if (!attache_briefing_export_markdown (briefing, path, &error))
     {
       print_error ("%s", error_message (error));
-      return EXIT_FAILED;
+      return CLI_EXIT_FAILED;
     }
 
-  return EXIT_OK;
+  return CLI_EXIT_OK;
 }
 
 static const BriefingCommand briefing_commands[] = {
@@ -994,13 +843,13 @@ attache_cli_briefing (char       **args,
   if (args[1] == NULL)
     {
       print_error (_("“briefing” needs a command; see “attache-cli briefing --help”"));
-      return EXIT_USAGE;
+      return CLI_EXIT_USAGE;
     }
 
   if (g_str_equal (args[1], "--help") || g_str_equal (args[1], "-h") || g_str_equal (args[1], "help"))
     {
       print_usage (stdout);
-      return EXIT_OK;
+      return CLI_EXIT_OK;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (briefing_commands); i++)
@@ -1011,5 +860,5 @@ attache_cli_briefing (char       **args,
 
   /* Translators: %s is what was typed in place of a briefing command */
   print_error (_("unknown briefing command “%s”; see “attache-cli briefing --help”"), args[1]);
-  return EXIT_USAGE;
+  return CLI_EXIT_USAGE;
 }
