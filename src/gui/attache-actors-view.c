@@ -1,8 +1,12 @@
 /* attache-actors-view.c: every actor of the library, and the analyst's corrections
  *
- * A GtkColumnView over a GListStore of AttacheActorItem, read from the
- * library in a worker (attache_library_list_actors_async ()), filtered by the
- * library itself (it knows the aliases) and sorted by the column headers.
+ * A GtkColumnView over a GListStore of AttacheActorItem, made in a worker
+ * from attache_library_list_actors (), filtered as the person types (by
+ * every name of each actor, as the library's own filter does: the items
+ * carry their names case-folded) and sorted by the column headers. A list
+ * read again changes only the rows that differ, so that a correction among
+ * tens of thousands of actors does not hold the main loop for long
+ * (bench-actors-window measures it).
  * Corrections go through attache_library_correct_actor_async (); the toast
  * that tells of one offers Undo, which is the library's own undo.
  *
@@ -25,9 +29,12 @@
 #include "attache-database.h"
 #include "attache-format.h"
 
-/* Actors change in bursts (the analysis runner, a correction and its
- * "analyses-changed"): read the list again at most this often. */
+/* A correction changes the actors (and says so twice: "actors-changed" and
+ * "analyses-changed"): the list is read again this soon after. */
 #define RELOAD_DELAY_MS 250
+/* The analysis runner changes them in bursts while it works: at most this
+ * often, as reading them all again takes a moment in a large library. */
+#define ANALYSES_RELOAD_DELAY_MS 2000
 
 /* The dialog that picks the actor to keep lists this many at most: the
  * person types to find the others. */
@@ -44,7 +51,9 @@ struct _AttacheActorItem
   GObject           parent_instance;
 
   AttacheActorInfo *info;
-  char             *other_names;   /* "Fisheries Council, NFC", or NULL */
+  char             *folded_names;  /* every name, case-folded, one per line: for the filter */
+  char             *other_names;   /* "Fisheries Council, NFC", once shown */
+  gboolean          other_names_set;
 };
 
 G_DEFINE_FINAL_TYPE (AttacheActorItem, attache_actor_item, G_TYPE_OBJECT)
@@ -55,6 +64,7 @@ attache_actor_item_finalize (GObject *object)
   AttacheActorItem *self = ATTACHE_ACTOR_ITEM (object);
 
   g_clear_pointer (&self->info, attache_actor_info_free);
+  g_clear_pointer (&self->folded_names, g_free);
   g_clear_pointer (&self->other_names, g_free);
 
   G_OBJECT_CLASS (attache_actor_item_parent_class)->finalize (object);
@@ -71,17 +81,43 @@ attache_actor_item_init (AttacheActorItem *self)
 {
 }
 
+/* Thread-safe: the items are made in a worker. */
 static AttacheActorItem *
 attache_actor_item_new (AttacheActorInfo *info)
 {
   AttacheActorItem *self = g_object_new (ATTACHE_TYPE_ACTOR_ITEM, NULL);
-  g_auto(GStrv) others = attache_actor_info_dup_other_names (info);
+  GString *folded = g_string_new (NULL);
+  g_autofree char *name = g_utf8_casefold (info->name, -1);
 
   self->info = info;
-  if (others != NULL && others[0] != NULL)
-    /* Translators: the separator between the other names of an actor */
-    self->other_names = g_strjoinv (_(", "), others);
+  g_string_append (folded, name);
+  for (guint i = 0; i < info->aliases->len; i++)
+    {
+      g_autofree char *alias = g_utf8_casefold (((AttacheActorAlias *) info->aliases->pdata[i])->name, -1);
+
+      g_string_append_c (folded, '\n');
+      g_string_append (folded, alias);
+    }
+  self->folded_names = g_string_free (folded, FALSE);
   return self;
+}
+
+/* Worked out for the rows shown only: a library has many actors. NULL for
+ * an actor known by its name alone. */
+static const char *
+attache_actor_item_get_other_names (AttacheActorItem *self)
+{
+  if (!self->other_names_set)
+    {
+      g_auto(GStrv) others = attache_actor_info_dup_other_names (self->info);
+
+      if (others != NULL && others[0] != NULL)
+        /* Translators: the separator between the other names of an actor */
+        self->other_names = g_strjoinv (_(", "), others);
+      self->other_names_set = TRUE;
+    }
+
+  return self->other_names;
 }
 
 /* The view */
@@ -100,10 +136,12 @@ struct _AttacheActorsView
 
   AttacheLibrary    *library;          /* owned */
   GListStore        *store;            /* owned: AttacheActorItem, as the library lists them */
+  GtkCustomFilter   *name_filter;      /* owned */
+  GtkFilterListModel *filtered;        /* owned */
   GtkSortListModel  *sorted;           /* owned */
   GtkSingleSelection *selection;       /* owned */
   GtkWidget         *context_menu;     /* a GtkPopoverMenu, on a secondary click */
-  char              *filter;           /* as read last */
+  char              *filter;           /* case-folded, NULL for none */
   GCancellable      *cancellable;      /* for the view's life */
   GCancellable      *list_cancellable; /* the read under way, or NULL */
   guint              reload_id;
@@ -123,6 +161,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void reload (AttacheActorsView *self);
+static void select_item (AttacheActorsView *self,
+                         AttacheActorItem  *item);
 
 static AttacheActorItem *
 find_item (AttacheActorsView *self,
@@ -167,7 +207,7 @@ notify_busy (AttacheActorsView *self)
 static void
 update_count (AttacheActorsView *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   g_autofree char *text = NULL;
 
   /* Translators: how many actors the Actors view lists */
@@ -178,7 +218,7 @@ update_count (AttacheActorsView *self)
     {
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
-  else if (n > 0)
+  else if (n > 0 || gtk_filter_list_model_get_pending (self->filtered) > 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "list");
     }
@@ -198,26 +238,180 @@ update_count (AttacheActorsView *self)
     }
 }
 
+/* The items of every actor of the library, in a worker. */
 static void
-list_actors_cb (GObject      *object,
+load_actors_worker (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  g_autoptr(GPtrArray) actors = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items;
+
+  actors = attache_library_list_actors (ATTACHE_LIBRARY (source_object), NULL, &error);
+  if (actors == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  /* The items take the infos. */
+  g_ptr_array_set_free_func (actors, NULL);
+  items = g_ptr_array_new_full (actors->len, g_object_unref);
+  for (guint i = 0; i < actors->len; i++)
+    g_ptr_array_add (items, attache_actor_item_new (actors->pdata[i]));
+
+  g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static gboolean
+actor_info_equal (const AttacheActorInfo *a,
+                  const AttacheActorInfo *b)
+{
+  if (a->id != b->id || a->type != b->type || a->hidden != b->hidden ||
+      a->n_articles != b->n_articles || g_strcmp0 (a->name, b->name) != 0 ||
+      g_strcmp0 (a->first_seen, b->first_seen) != 0 || g_strcmp0 (a->last_seen, b->last_seen) != 0 ||
+      a->aliases->len != b->aliases->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->aliases->len; i++)
+    {
+      const AttacheActorAlias *x = a->aliases->pdata[i], *y = b->aliases->pdata[i];
+
+      if (x->id != y->id || x->type != y->type || g_strcmp0 (x->name, y->name) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* More changes than this and the list is replaced at once. */
+#define MAX_CHANGES 500
+
+typedef struct
+{
+  guint             position;
+  AttacheActorItem *item;   /* inserted (or put in place of the one there), NULL to remove */
+  gboolean          replace;
+} Change;
+
+/* Makes the store list @items, changing only the rows that differ: after a
+ * correction, a few of tens of thousands. The rows kept keep their place,
+ * their selection and what the models above have worked out for them. */
+static void
+update_store (AttacheActorsView *self,
+              GPtrArray         *items)
+{
+  GListModel *model = G_LIST_MODEL (self->store);
+  guint n_old = g_list_model_get_n_items (model);
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) placed = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  guint o = 0, i = 0, position = 0;
+
+  for (guint k = 0; k < items->len; k++)
+    g_hash_table_add (wanted, &((AttacheActorItem *) items->pdata[k])->info->id);
+
+  /* One walk through both lists, in order; @position is where the store's
+   * row @o will be once the changes so far are made. */
+  while ((o < n_old || i < items->len) && changes->len <= MAX_CHANGES)
+    {
+      g_autoptr(AttacheActorItem) old = o < n_old ? g_list_model_get_item (model, o) : NULL;
+      AttacheActorItem *new = i < items->len ? items->pdata[i] : NULL;
+      Change change = { position, NULL, FALSE };
+
+      if (old != NULL && (new == NULL || !g_hash_table_contains (wanted, &old->info->id) ||
+                          g_hash_table_contains (placed, &old->info->id)))
+        {
+          /* Gone, or already put where it is now. */
+          g_array_append_val (changes, change);
+          o++;
+          continue;
+        }
+
+      g_hash_table_add (placed, &new->info->id);
+      if (old != NULL && old->info->id == new->info->id)
+        {
+          if (!actor_info_equal (old->info, new->info))
+            {
+              change.item = new;
+              change.replace = TRUE;
+              g_array_append_val (changes, change);
+            }
+          o++;
+        }
+      else
+        {
+          change.item = new;
+          g_array_append_val (changes, change);
+        }
+      i++;
+      position++;
+    }
+
+  if (changes->len > MAX_CHANGES)
+    {
+      g_list_store_splice (self->store, 0, n_old, items->pdata, items->len);
+      return;
+    }
+
+  for (guint k = 0; k < changes->len; k++)
+    {
+      const Change *change = &g_array_index (changes, Change, k);
+
+      if (change->item == NULL)
+        g_list_store_remove (self->store, change->position);
+      else
+        g_list_store_splice (self->store, change->position, change->replace ? 1 : 0,
+                             (gpointer *) &change->item, 1);
+    }
+}
+
+static void
+drop_items_worker (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  g_ptr_array_unref (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Lets go of @items in a worker: those the store did not take are most of
+ * them when little changed, and freeing tens of thousands takes a moment.
+ * (The items are plain objects: those in the store only lose a reference.) */
+static void
+drop_items (GPtrArray *items)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, drop_items);
+  g_task_set_task_data (task, items, NULL);
+  g_task_run_in_thread (task, drop_items_worker);
+}
+
+static void
+load_actors_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
   g_autoptr(AttacheActorsView) self = user_data;
-  g_autoptr(GPtrArray) actors = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   AttacheActorItem *selected;
   gint64 selected_id = 0;
 
-  actors = attache_library_list_actors_finish (ATTACHE_LIBRARY (object), result, &error);
+  items = g_task_propagate_pointer (G_TASK (result), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   g_clear_object (&self->list_cancellable);
   notify_busy (self);
 
-  if (actors == NULL)
+  if (items == NULL)
     {
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
@@ -230,36 +424,25 @@ list_actors_cb (GObject      *object,
   if (selected != NULL)
     selected_id = selected->info->id;
 
-  items = g_ptr_array_new_full (actors->len, g_object_unref);
-  g_ptr_array_set_free_func (actors, NULL);
-  for (guint i = 0; i < actors->len; i++)
-    g_ptr_array_add (items, attache_actor_item_new (actors->pdata[i]));
-
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
+  update_store (self, items);
+  drop_items (g_steal_pointer (&items));
   self->loaded = TRUE;
   update_count (self);
 
   if (selected_id != 0)
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+      AttacheActorItem *item = find_item (self, selected_id);
 
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(AttacheActorItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
-
-          if (item->info->id == selected_id)
-            {
-              gtk_single_selection_set_selected (self->selection, i);
-              break;
-            }
-        }
+      if (item != NULL)
+        select_item (self, item);
     }
 }
 
 static void
 reload (AttacheActorsView *self)
 {
+  g_autoptr(GTask) task = NULL;
+
   g_clear_handle_id (&self->reload_id, g_source_remove);
   if (self->list_cancellable != NULL)
     g_cancellable_cancel (self->list_cancellable);
@@ -269,8 +452,9 @@ reload (AttacheActorsView *self)
     return;
 
   self->list_cancellable = g_cancellable_new ();
-  attache_library_list_actors_async (self->library, self->filter, self->list_cancellable,
-                                     list_actors_cb, g_object_ref (self));
+  task = g_task_new (self->library, self->list_cancellable, load_actors_cb, g_object_ref (self));
+  g_task_set_source_tag (task, reload);
+  g_task_run_in_thread (task, load_actors_worker);
   notify_busy (self);
 }
 
@@ -288,8 +472,26 @@ static void
 on_library_actors_changed_cb (AttacheLibrary    *library,
                               AttacheActorsView *self)
 {
+  /* Soon, even when a read for the analyses is due later. */
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->reload_id = g_timeout_add (RELOAD_DELAY_MS, reload_cb, self);
+}
+
+static void
+on_library_analyses_changed_cb (AttacheLibrary    *library,
+                                AttacheActorsView *self)
+{
   if (self->reload_id == 0)
-    self->reload_id = g_timeout_add (RELOAD_DELAY_MS, reload_cb, self);
+    self->reload_id = g_timeout_add (ANALYSES_RELOAD_DELAY_MS, reload_cb, self);
+}
+
+static gboolean
+match_actor (gpointer item,
+             gpointer user_data)
+{
+  AttacheActorsView *self = user_data;
+
+  return self->filter == NULL || strstr (ATTACHE_ACTOR_ITEM (item)->folded_names, self->filter) != NULL;
 }
 
 static void
@@ -297,13 +499,46 @@ on_search_entry_search_changed_cb (GtkSearchEntry    *entry,
                                    AttacheActorsView *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *folded = stripped[0] != '\0' ? g_utf8_casefold (stripped, -1) : NULL;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
-  if (g_strcmp0 (text, self->filter != NULL ? self->filter : "") == 0)
+  if (g_strcmp0 (folded, self->filter) == 0)
     return;
 
+  /* More letters find fewer actors; fewer letters, more. */
+  if (self->filter == NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (folded == NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else if (strstr (folded, self->filter) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (strstr (self->filter, folded) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
   g_free (self->filter);
-  self->filter = g_strdup (text);
-  reload (self);
+  self->filter = g_steal_pointer (&folded);
+  gtk_filter_changed (GTK_FILTER (self->name_filter), change);
+  notify_busy (self);
+}
+
+static void
+on_filtered_items_changed_cb (GListModel        *model,
+                              guint              position,
+                              guint              removed,
+                              guint              added,
+                              AttacheActorsView *self)
+{
+  update_count (self);
+}
+
+static void
+on_filtered_notify_pending_cb (GtkFilterListModel *model,
+                               GParamSpec         *pspec,
+                               AttacheActorsView  *self)
+{
+  update_count (self);
+  notify_busy (self);
 }
 
 /* The cells */
@@ -378,13 +613,13 @@ bind_name_cb (GtkSignalListItemFactory *factory,
   if (item->info->hidden)
     /* Translators: under an actor the analyst hid */
     others_text = g_strdup (_("Not an actor: shown nowhere"));
-  else if (item->other_names != NULL)
+  else if (attache_actor_item_get_other_names (item) != NULL)
     /* Translators: under an actor in the Actors view: the other names it is known by */
-    others_text = g_strdup_printf (_("Also %s"), item->other_names);
+    others_text = g_strdup_printf (_("Also %s"), attache_actor_item_get_other_names (item));
 
   gtk_label_set_text (GTK_LABEL (others), others_text != NULL ? others_text : "");
   gtk_widget_set_visible (others, others_text != NULL);
-  gtk_widget_set_tooltip_text (others, item->other_names);
+  gtk_widget_set_tooltip_text (others, attache_actor_item_get_other_names (item));
 
   if (item->info->hidden)
     gtk_widget_add_css_class (box, "hidden-actor");
@@ -541,8 +776,6 @@ popup_actor_menu (AttacheActorsView *self,
 
 /* The button at the end of each row, for those who do not know of the
  * secondary click: the same menu, under the button. */
-static void select_item (AttacheActorsView *self,
-                         AttacheActorItem  *item);
 
 static void
 on_menu_button_clicked_cb (GtkButton         *button,
@@ -1538,8 +1771,12 @@ attache_actors_view_dispose (GObject *object)
 
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTACHE_TYPE_ACTORS_VIEW);
+  if (self->filtered != NULL)
+    g_signal_handlers_disconnect_by_data (self->filtered, self);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->name_filter);
   g_clear_object (&self->store);
   g_clear_object (&self->library);
 
@@ -1598,7 +1835,7 @@ attache_actors_view_set_property (GObject      *object,
           g_signal_connect (self->library, "actors-changed",
                             G_CALLBACK (on_library_actors_changed_cb), self);
           g_signal_connect (self->library, "analyses-changed",
-                            G_CALLBACK (on_library_actors_changed_cb), self);
+                            G_CALLBACK (on_library_analyses_changed_cb), self);
           reload (self);
         }
       break;
@@ -1674,8 +1911,15 @@ attache_actors_view_init (AttacheActorsView *self)
 
   self->store = g_list_store_new (ATTACHE_TYPE_ACTOR_ITEM);
   setup_columns (self);
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
+  self->name_filter = gtk_custom_filter_new (match_actor, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
+                                              GTK_FILTER (g_object_ref (self->name_filter)));
+  gtk_filter_list_model_set_incremental (self->filtered, FALSE);
+  g_signal_connect (self->filtered, "items-changed", G_CALLBACK (on_filtered_items_changed_cb), self);
+  g_signal_connect (self->filtered, "notify::pending", G_CALLBACK (on_filtered_notify_pending_cb), self);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  gtk_sort_list_model_set_incremental (self->sorted, FALSE);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -1741,7 +1985,9 @@ attache_actors_view_get_busy (AttacheActorsView *self)
 {
   g_return_val_if_fail (ATTACHE_IS_ACTORS_VIEW (self), FALSE);
 
-  return self->list_cancellable != NULL || self->reload_id != 0 || self->n_corrections > 0;
+  return self->list_cancellable != NULL || self->reload_id != 0 || self->n_corrections > 0 ||
+         gtk_filter_list_model_get_pending (self->filtered) > 0 ||
+         gtk_sort_list_model_get_pending (self->sorted) > 0;
 }
 
 void
