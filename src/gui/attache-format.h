@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "attache-analysis.h"
 #include "attache-article.h"
 
 G_BEGIN_DECLS
@@ -32,5 +33,16 @@ char *attache_format_origin_name      (const char     *origin);
 /* "English" for "en"; the tag itself when the language is not known here;
  * NULL for NULL. */
 char *attache_format_language         (const char     *language);
+/* "2 Apr 2024" for "2024-04-02", "Apr 2024" for "2024-04", "2024" for
+ * "2024": the days a search filter or an overview names; other text as it is.
+ * NULL for NULL. */
+char *attache_format_date_text        (const char     *date);
+/* "Politics" for "medtop:11000000", translated; the code itself when it is
+ * not one of the IPTC Media Topics' top level. NULL for NULL. */
+char *attache_format_subject          (const char     *code);
+/* The icon and the name ("Person", "Organisation", "Country", "Place") of a
+ * type of actor. */
+const char *attache_format_actor_type_icon_name (AttacheActorType type);
+const char *attache_format_actor_type_name      (AttacheActorType type);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "attache-database.h"
 #include "attache-format.h"
 #include "attache-language.h"
+#include "attache-overview-panel.h"
 #include "attache-summary-pane.h"
 
 /* Up to this many actors are listed at once; past it, the first
@@ -77,6 +78,8 @@ struct _AttacheSummaryPane
   char                  *shown;         /* what the analysis page shows, to skip redoing it */
   GtkWidget             *show_all_row;  /* in actor_list, or NULL */
   gboolean               actors_expanded;
+
+  GtkWidget             *overview_panel; /* AttacheOverviewPanel, a child; NULL until needed */
 };
 
 G_DEFINE_FINAL_TYPE (AttacheSummaryPane, attache_summary_pane, GTK_TYPE_WIDGET)
@@ -811,6 +814,7 @@ attache_summary_pane_dispose (GObject *object)
     g_clear_signal_handler (&self->busy_id, self->runner);
 
   self->show_all_row = NULL;
+  g_clear_pointer (&self->overview_panel, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTACHE_TYPE_SUMMARY_PANE);
   g_clear_object (&self->article);
   g_clear_object (&self->library);
@@ -1058,4 +1062,54 @@ attache_summary_pane_set_analysis_runner (AttacheSummaryPane    *self,
   update_analysis (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS_RUNNER]);
+}
+
+/* Overviews: several articles at once. The overview panel lies over the
+ * article's scroller (the pane's layout is a bin); one of them is shown. */
+
+void
+attache_summary_pane_show_overview (AttacheSummaryPane    *self,
+                                    const AttacheOverview *overview,
+                                    const char            *heading)
+{
+  AttacheOverviewPanel *panel;
+
+  g_return_if_fail (ATTACHE_IS_SUMMARY_PANE (self));
+
+  if (self->overview_panel == NULL)
+    {
+      self->overview_panel = attache_overview_panel_new ();
+      gtk_widget_set_parent (self->overview_panel, GTK_WIDGET (self));
+    }
+  panel = ATTACHE_OVERVIEW_PANEL (self->overview_panel);
+
+  if (overview != NULL)
+    attache_overview_panel_set_overview (panel, overview, heading);
+  else
+    attache_overview_panel_set_heading (panel, heading);
+  attache_overview_panel_set_loading (panel, overview == NULL);
+
+  gtk_widget_set_visible (self->overview_panel, TRUE);
+  gtk_widget_set_visible (self->scroller, FALSE);
+}
+
+void
+attache_summary_pane_hide_overview (AttacheSummaryPane *self)
+{
+  g_return_if_fail (ATTACHE_IS_SUMMARY_PANE (self));
+
+  if (self->overview_panel == NULL)
+    return;
+
+  attache_overview_panel_set_loading (ATTACHE_OVERVIEW_PANEL (self->overview_panel), FALSE);
+  gtk_widget_set_visible (self->overview_panel, FALSE);
+  gtk_widget_set_visible (self->scroller, TRUE);
+}
+
+gboolean
+attache_summary_pane_get_showing_overview (AttacheSummaryPane *self)
+{
+  g_return_val_if_fail (ATTACHE_IS_SUMMARY_PANE (self), FALSE);
+
+  return self->overview_panel != NULL && gtk_widget_get_visible (self->overview_panel);
 }

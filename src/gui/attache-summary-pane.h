@@ -10,6 +10,7 @@
 #include "attache-analysis-runner.h"
 #include "attache-article.h"
 #include "attache-library.h"
+#include "attache-overview.h"
 
 G_BEGIN_DECLS
 
@@ -34,5 +35,15 @@ void            attache_summary_pane_set_library         (AttacheSummaryPane *se
 AttacheAnalysisRunner *attache_summary_pane_get_analysis_runner (AttacheSummaryPane    *self);
 void            attache_summary_pane_set_analysis_runner (AttacheSummaryPane    *self,
                                                           AttacheAnalysisRunner *runner);
+
+/* Several articles at once (a selection, a search's results): instead of
+ * the article, the pane shows @overview under @heading ("3 Articles
+ * Selected"); NULL while it is being read (what was shown stays, with a
+ * spinner). attache_summary_pane_hide_overview () goes back to the article. */
+void            attache_summary_pane_show_overview       (AttacheSummaryPane    *self,
+                                                          const AttacheOverview *overview,
+                                                          const char            *heading);
+void            attache_summary_pane_hide_overview       (AttacheSummaryPane    *self);
+gboolean        attache_summary_pane_get_showing_overview (AttacheSummaryPane   *self);
 
 G_END_DECLS
