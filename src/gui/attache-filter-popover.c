@@ -621,6 +621,7 @@ build (AttacheFilterPopover *self)
       g_signal_connect (entry, "activate", G_CALLBACK (on_date_entry_activate_cb), self);
       gtk_grid_attach (GTK_GRID (grid), label, 0, i, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), entry, 1, i, 1, 1);
+      gtk_widget_set_name (entry, i == 0 ? "from-entry" : "to-entry");
       if (i == 0)
         self->from_entry = GTK_ENTRY (entry);
       else

@@ -138,7 +138,7 @@ new_row (const AttacheSavedSearch *saved)
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
-  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (menu_button), FALSE);
+  gtk_widget_add_css_class (menu_button, "flat");
   gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (menu_button, "saved-search-menu");
   /* Translators: the tooltip of a saved search's menu button; %s is its name */
@@ -423,7 +423,8 @@ delete_cb (GObject      *object,
     return;
 
   escaped_name = g_markup_escape_text (deleted->name, -1);
-  toast = adw_toast_new_format (_("Deleted “%s”"), escaped_name);
+  /* Translators: %s is the name of a saved search */
+  toast = adw_toast_new_format (_("Deleted the saved search “%s”"), escaped_name);
   adw_toast_set_button_label (toast, _("Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "attache-saved-search",

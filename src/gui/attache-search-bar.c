@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "attache-actors.h"
 #include "attache-filter-popover.h"
@@ -214,7 +215,7 @@ update_chips (AttacheSearchBar *self)
 
       if (self->actor_name == NULL)
         /* Translators: an actor whose name is still being read, by its number */
-        unknown = g_strdup_printf (_("No. %" G_GINT64_FORMAT), query->actor_id);
+        unknown = g_strdup_printf (_("No. %" PRId64), (int64_t) query->actor_id);
       add_chip (self, FILTER_ACTOR, _("Actor"), self->actor_name != NULL ? self->actor_name : unknown);
     }
   if (is_set (query->subject))
@@ -352,6 +353,7 @@ on_filter_popover_filter_chosen_cb (AttacheFilterPopover     *popover,
                                     const char               *name,
                                     AttacheSearchBar         *self)
 {
+  replace_text (&self->query->text, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
   set_filters (self, filter, name);
   g_signal_emit (self, signals[QUERY_CHANGED], 0);
 }
@@ -603,6 +605,8 @@ attache_search_bar_set_filter (AttacheSearchBar         *self,
   g_return_if_fail (filter != NULL);
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  /* Words typed a moment ago count already. */
+  replace_text (&self->query->text, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
   set_filters (self, filter, actor_name);
   g_signal_emit (self, signals[QUERY_CHANGED], 0);
 }

@@ -96,6 +96,7 @@ struct _AttacheWindow
 
   int                   summary_width;      /* to restore, or 0 */
   gint64                selected_id;        /* 0 for none */
+  gint64                focused_id;         /* the article of the row with the focus, at the last selection change */
   guint                 selected_position;  /* where it was, to select a neighbour */
   gint64                pending_select_id;  /* to select once the list has it */
   guint                 n_imports;          /* imports under way */
@@ -211,7 +212,8 @@ update_title (AttacheWindow *self)
       subtitle = g_strdup_printf (ngettext ("%s — %u article", "%s — %u articles", n_shown),
                                   gtk_label_get_text (feed_title), n_shown);
     }
-  else if (self->loaded || n_articles > 0)
+  /* Not while the first load reads the newest articles only. */
+  else if (self->loaded)
     /* Translators: the number of articles in the library, under the window title */
     subtitle = g_strdup_printf (ngettext ("%u article", "%u articles", n_articles), n_articles);
 
@@ -345,8 +347,10 @@ get_focused_article_id (AttacheWindow *self)
 }
 
 /* Which of the articles selected the reader shows: the one clicked or moved
- * to last (it has the focus), else the one it showed if still selected,
- * else the first. */
+ * to last (the focus moved to its row since the selection last changed),
+ * else the one it showed if still selected, else the first. The focus alone
+ * is not enough: Ctrl+A, or a selection made by the program, leaves it
+ * where it was. */
 static guint
 choose_current_position (AttacheWindow *self,
                          GtkBitset     *selected)
@@ -360,7 +364,7 @@ choose_current_position (AttacheWindow *self,
     return gtk_bitset_get_minimum (selected);
 
   focused_id = get_focused_article_id (self);
-  if (focused_id != 0 &&
+  if (focused_id != 0 && focused_id != self->focused_id &&
       (position = find_shown (self, focused_id)) != G_MAXUINT &&
       gtk_bitset_contains (selected, position))
     return position;
@@ -391,6 +395,7 @@ show_selected_article (AttacheWindow *self)
 
   if (position != GTK_INVALID_LIST_POSITION)
     article = g_list_model_get_item (get_listed (self), position);
+  self->focused_id = get_focused_article_id (self);
 
   overview = n_selected > 1 ||
              (n_selected == 0 && listing_results (self) &&
@@ -3462,11 +3467,13 @@ ask_saved_search_name_cb (GObject      *object,
   g_autoptr(SaveData) data = user_data;
   AttacheWindow *self = data->self;
   g_autofree char *name = attache_compat_ask_text_finish (result, NULL);
+  const AttacheSearchQuery *query;
 
   if (name == NULL || g_cancellable_is_cancelled (self->cancellable))
     return;
 
-  attache_library_add_saved_search_async (self->library, name, data->query, self->cancellable,
+  query = data->query;
+  attache_library_add_saved_search_async (self->library, name, query, self->cancellable,
                                           add_saved_search_cb, g_steal_pointer (&data));
 }
 
