@@ -251,6 +251,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(AttacheApplication) application = NULL;
   g_autoptr(AttacheLibrary) library = NULL;
+  g_autoptr(AttacheAnalysisRunner) runner = NULL;
   g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (double));
   AttacheWindow *window;
   GtkAdjustment *adjustment;
@@ -297,6 +298,9 @@ main (int   argc,
 
   stall_watch_start (&watch);
   window = attache_window_new (application, library);
+  /* As the application does: the analyser runs in the background. */
+  runner = attache_analysis_runner_new (library);
+  attache_window_set_analysis_runner (window, runner);
   gtk_window_present (GTK_WINDOW (window));
   wait_until (rows_shown (window));
   rows_ms = ms_since (start);
