@@ -26,6 +26,10 @@
 /* How many actors a look-up lists; the filter box narrows them. */
 #define MAX_ACTORS_LISTED 50
 
+/* How many sources and topics are offered, the most common: a large
+ * library has thousands of topics. One not listed can still be typed. */
+#define MAX_FACETS_LISTED 300
+
 struct _AttacheFilterPopover
 {
   GtkPopover           parent_instance;
@@ -217,7 +221,7 @@ load_facets (AttacheFilterPopover *self)
     return;
 
   self->facets_cancellable = g_cancellable_new ();
-  attache_library_list_search_facets_async (self->library, 0, self->facets_cancellable,
+  attache_library_list_search_facets_async (self->library, MAX_FACETS_LISTED, self->facets_cancellable,
                                             list_search_facets_cb, g_object_ref (self));
 }
 

@@ -101,6 +101,7 @@ struct _AttacheWindow
   gint64                pending_select_id;  /* to select once the list has it */
   guint                 n_imports;          /* imports under way */
   gboolean              loaded;             /* the list has loaded once */
+  gboolean              first_rows;         /* the first rows of the first load are listed */
   gboolean              reloading;          /* the list is replacing its items */
 
   /* Search: the list shows the library (shown) or a search's results */
@@ -542,6 +543,15 @@ on_shown_items_changed_cb (GListModel    *model,
 static void
 show_all_articles (AttacheWindow *self);
 
+/* The keyboard is in an entry: the focus is not to be taken from it. */
+static gboolean
+typing (AttacheWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && (GTK_IS_TEXT (focus) || GTK_IS_EDITABLE (focus));
+}
+
 /* The library's articles changed (whatever the list shows). */
 static void
 on_articles_items_changed_cb (GListModel    *model,
@@ -561,6 +571,16 @@ on_articles_items_changed_cb (GListModel    *model,
         show_all_articles (self);
     }
 
+  /* The first rows, before the others are read: the list can be used. */
+  if (!self->loaded && !self->first_rows && g_list_model_get_n_items (model) > 0)
+    {
+      self->first_rows = TRUE;
+      g_debug ("The first %u rows are listed", g_list_model_get_n_items (model));
+      /* Arrow keys and Delete work on the list from the start. */
+      if (!typing (self))
+        gtk_widget_grab_focus (GTK_WIDGET (self->article_list_view));
+    }
+
   update_title (self);
   update_page (self);
 }
@@ -574,11 +594,13 @@ on_articles_notify_loading_cb (AttacheArticleList *articles,
     return;
 
   self->loaded = TRUE;
+  g_debug ("Every article is listed: %u rows", g_list_model_get_n_items (G_LIST_MODEL (articles)));
   update_title (self);
   update_page (self);
 
-  /* Arrow keys and Delete work on the list from the start. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (articles)) > 0)
+  /* Arrow keys and Delete work on the list from the start, unless the
+   * person is typing (a search) meanwhile. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (articles)) > 0 && !typing (self))
     gtk_widget_grab_focus (GTK_WIDGET (self->article_list_view));
 }
 
