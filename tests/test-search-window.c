@@ -840,7 +840,6 @@ test_search_and_filter (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (snippet)));
   g_assert_nonnull (strstr (gtk_label_get_text (snippet), "The grain corridor was not discussed"));
   g_assert_nonnull (strstr (gtk_label_get_label (snippet), "bgcolor=\"#f6d32d\" bgalpha=\"45%\">corridor</span>"));
-  /* The library's rows have none: the snippet is the result's. */
 
   /* None selected: the pane tells about the results. */
   wait_until (overview_shown (fixture, "2 Search Results"));
