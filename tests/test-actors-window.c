@@ -6,10 +6,9 @@
  * rendered to PNG files in G_TEST_BUILDDIR (and the temporary folder) for a
  * person to look at.
  *
- * The window actions win.search-actor and win.search-topic belong to the
- * search: where the window does not have them (yet), a stand-in group that
- * records what it is asked is put in their place, so that the tests see what
- * the pane and the pictures ask for.
+ * What the pane and the pictures offer to show ("Show Articles Mentioning …",
+ * a topic's chip, a click on the network) is checked in the window: its
+ * search bar has that filter and lists the articles found.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,6 +30,7 @@
 #include "attache-library.h"
 #include "attache-network-view.h"
 #include "attache-reader.h"
+#include "attache-search-bar.h"
 #include "attache-summary-pane.h"
 #include "attache-timeline-view.h"
 #include "attache-window.h"
@@ -104,11 +104,6 @@ typedef struct
   AttacheAnalysisRunner *runner;
   AttacheWindow         *window;
   gint64                 summit_id;
-  /* The stand-in search actions are in place (the window has none of its
-   * own), and what they were asked: 0 / NULL for nothing */
-  gboolean               observing;
-  gint64                 searched_actor;
-  char                  *searched_topic;
 } Fixture;
 
 /* Waiting, without fixed sleeps */
@@ -298,65 +293,6 @@ set_dark (gboolean dark)
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
-/* The stand-in search actions */
-
-static void
-search_actor_cb (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
-{
-  Fixture *fixture = user_data;
-
-  fixture->searched_actor = g_variant_get_int64 (parameter);
-}
-
-static void
-search_topic_cb (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
-{
-  Fixture *fixture = user_data;
-
-  g_free (fixture->searched_topic);
-  fixture->searched_topic = g_variant_dup_string (parameter, NULL);
-}
-
-/* Where the window has no win.search-actor of its own, the group "win" of
- * the stand-ins: it takes the place of the window's own GActionMap for
- * "win." (app-window actions the tests do not use). */
-static void
-observe_search_actions (Fixture *fixture)
-{
-  static const GActionEntry entries[] = {
-    { "search-actor", search_actor_cb, "x", NULL, NULL, { 0, } },
-    { "search-topic", search_topic_cb, "s", NULL, NULL, { 0, } },
-  };
-  g_autoptr(GSimpleActionGroup) group = NULL;
-  const GVariantType *parameter_type;
-  const char *property_name;
-  const char *name;
-  gboolean has_own = FALSE;
-  GType type;
-
-  for (guint i = 0; gtk_widget_class_query_action (g_type_class_peek (ATTACHE_TYPE_WINDOW), i, &type, &name,
-                                                   &parameter_type, &property_name); i++)
-    if (g_str_equal (name, "win.search-actor"))
-      has_own = TRUE;
-
-  if (has_own)
-    {
-      /* The window searches: what it does is the search's tests' business;
-       * these check that the action is there to be activated. */
-      g_test_message ("The window has win.search-actor: no stand-in");
-      return;
-    }
-
-  group = g_simple_action_group_new ();
-  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), fixture);
-  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (group));
-  fixture->observing = TRUE;
-}
-
 /* Fixture */
 
 static void
@@ -437,7 +373,6 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->window = attache_window_new (get_application (), fixture->library);
   attache_window_set_analysis_runner (fixture->window, fixture->runner);
-  observe_search_actions (fixture);
   gtk_window_present (GTK_WINDOW (fixture->window));
   wait_until (g_strcmp0 (gtk_stack_get_visible_child_name (window_child (fixture, "stack")), "library") == 0);
   wait_for_frames (GTK_WIDGET (fixture->window), 3);
@@ -458,7 +393,6 @@ fixture_tear_down (Fixture       *fixture,
 
   g_clear_object (&fixture->runner);
   g_clear_object (&fixture->library);
-  g_clear_pointer (&fixture->searched_topic, g_free);
   g_clear_pointer (&fixture->dir, test_tmpdir_free);
 }
 
@@ -529,6 +463,48 @@ select_summit (Fixture *fixture)
   wait_until (actors_shown (fixture));
   wait_until (pane_lists (fixture, "Teodor Vasko"));
   wait_for_frames (GTK_WIDGET (fixture->window), 3);
+}
+
+/* The window searched for the actor @actor_id (or the topic @topic): its
+ * search bar has that filter, and lists the articles found, the summit's
+ * among them, @n_expected of them unless 0. Then the library again, the
+ * summit's article shown. */
+static void
+check_searched (Fixture    *fixture,
+                gint64      actor_id,
+                const char *topic,
+                guint       n_expected)
+{
+  AttacheSearchBar *bar = window_child (fixture, "search_bar");
+  AdwWindowTitle *title = window_child (fixture, "window_title");
+  GListModel *listed;
+  gboolean found = FALSE;
+  guint n_listed;
+
+  wait_until (attache_search_bar_get_search_mode (bar) &&
+              (actor_id == 0 || attache_search_bar_get_query (bar)->actor_id == actor_id) &&
+              (topic == NULL || g_strcmp0 (attache_search_bar_get_query (bar)->topic, topic) == 0));
+  wait_until (g_str_has_suffix (adw_window_title_get_subtitle (title), " results") ||
+              g_str_has_suffix (adw_window_title_get_subtitle (title), " result"));
+
+  listed = G_LIST_MODEL (gtk_list_view_get_model (window_child (fixture, "article_list_view")));
+  n_listed = g_list_model_get_n_items (listed);
+  g_assert_cmpuint (n_listed, >, 0);
+  if (n_expected > 0)
+    g_assert_cmpuint (n_listed, ==, n_expected);
+  for (guint i = 0; i < n_listed; i++)
+    {
+      g_autoptr(AttacheArticle) article = g_list_model_get_item (listed, i);
+
+      found |= attache_article_get_id (article) == fixture->summit_id;
+    }
+  g_assert_true (found);
+
+  attache_search_bar_set_search_mode (bar, FALSE);
+  wait_until (attache_summary_pane_get_article (window_child (fixture, "summary_pane")) != NULL &&
+              attache_article_get_id (attache_summary_pane_get_article (window_child (fixture, "summary_pane"))) ==
+              fixture->summit_id);
+  select_summit (fixture);
 }
 
 static gint64
@@ -719,14 +695,12 @@ test_pane (Fixture       *fixture,
   g_assert_true (GTK_IS_BUTTON (chip));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (chip)), ==, "win.search-topic");
   g_assert_true (gtk_widget_is_sensitive (chip));
-  if (fixture->observing)
-    {
-      const char *topic = gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (chip))));
+  {
+    g_autofree char *topic = g_strdup (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (chip)))));
 
-      g_signal_emit_by_name (chip, "clicked");
-      wait_until (fixture->searched_topic != NULL);
-      g_assert_cmpstr (fixture->searched_topic, ==, topic);
-    }
+    g_signal_emit_by_name (chip, "clicked");
+    check_searched (fixture, 0, topic, 0);
+  }
 
   /* The subject and the summary's first sentence. */
   g_assert_true (gtk_widget_get_mapped (pane_child (fixture, "subject_label")));
@@ -796,13 +770,19 @@ test_highlight (Fixture       *fixture,
   vasko_id = find_actor_id (fixture, "Teodor Vasko", ATTACHE_ACTOR_PERSON);
   g_assert_cmpint (g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (show_button))),
                    ==, vasko_id);
-  if (fixture->observing)
-    {
-      wait_for_frames (GTK_WIDGET (fixture->window), 3);
-      g_assert_true (gtk_widget_is_sensitive (show_button));
-      g_signal_emit_by_name (show_button, "clicked");
-      wait_until (fixture->searched_actor == vasko_id);
-    }
+  wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  g_assert_true (gtk_widget_is_sensitive (show_button));
+  g_signal_emit_by_name (show_button, "clicked");
+  check_searched (fixture, vasko_id, NULL, 3);
+  /* The library again (the pane showed the results meanwhile): the
+   * minister chosen again. */
+  wait_until (actors_shown (fixture));
+  wait_until (pane_lists (fixture, "Teodor Vasko"));
+  row = gtk_list_box_get_row_at_index (pane_child (fixture, "actor_list"), 0);
+  if (!gtk_widget_has_css_class (GTK_WIDGET (row), "selected-actor"))
+    g_signal_emit_by_name (row, "activate");
+  wait_until (gtk_widget_has_css_class (GTK_WIDGET (row), "selected-actor"));
+  wait_until (legend_shown (fixture));
 
   wait_for_legend (fixture);
   save_png (GTK_WIDGET (fixture->window), "actors-pane.png");
@@ -1210,11 +1190,8 @@ test_pictures (Fixture       *fixture,
   set_dark (FALSE);
 
   /* A click on the chair: the articles that mention her, in the main window. */
-  if (fixture->observing)
-    {
-      g_signal_emit_by_name (network_view, "actor-activated", dunn_id);
-      wait_until (fixture->searched_actor == dunn_id);
-    }
+  g_signal_emit_by_name (network_view, "actor-activated", dunn_id);
+  check_searched (fixture, dunn_id, NULL, 0);
   gtk_window_destroy (GTK_WINDOW (window));
   wait_until (find_toplevel (ATTACHE_TYPE_CHART_WINDOW) == NULL);
 
@@ -1262,12 +1239,8 @@ test_pictures (Fixture       *fixture,
   /* Over the Actors window, a click still reaches the main window. */
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (window)) ==
                  GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (actors_view))));
-  if (fixture->observing)
-    {
-      fixture->searched_actor = 0;
-      g_signal_emit_by_name (network_view, "actor-activated", vasko_id);
-      wait_until (fixture->searched_actor == vasko_id);
-    }
+  g_signal_emit_by_name (network_view, "actor-activated", vasko_id);
+  check_searched (fixture, vasko_id, NULL, 3);
 }
 
 int

@@ -1735,6 +1735,96 @@ test_migrate_from_7 (void)
   g_clear_pointer (&path, g_free);
 }
 
+/* Search facets: what the window's filters offer */
+
+static void
+list_search_facets_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  AttacheSearchFacets **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = attache_library_list_search_facets_finish (ATTACHE_LIBRARY (object), result, &error);
+  g_assert_no_error (error);
+}
+
+/* "label n; label n;" */
+static char *
+facets_text (GPtrArray *facets)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < facets->len; i++)
+    {
+      const AttacheFacet *facet = facets->pdata[i];
+
+      g_string_append_printf (out, "%s %u;", facet->label, facet->articles);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_search_facets (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(AttacheSearchFacets) facets = NULL;
+  g_autoptr(AttacheSearchFacets) copy = NULL;
+  g_autoptr(AttacheSearchFacets) first = NULL;
+  AttacheSearchFacets *async_facets = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sources = NULL;
+  g_autofree char *topics = NULL;
+
+  /* An empty library offers nothing. */
+  facets = attache_library_list_search_facets (f->library, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (facets->sources->len, ==, 0);
+  g_assert_cmpuint (facets->topics->len, ==, 0);
+  g_clear_pointer (&facets, attache_search_facets_free);
+
+  add_search_fixture (f);
+  facets = attache_library_list_search_facets (f->library, 0, &error);
+  g_assert_no_error (error);
+
+  /* "Valmora Herald" and "valmora herald" are one source, as the source
+   * filter matches them; the election has none. "Grain Corridor" likewise. */
+  sources = facets_text (facets->sources);
+  g_assert_cmpstr (sources, ==, "Valmora Herald 2;Estrand Times 1;");
+  topics = facets_text (facets->topics);
+  g_assert_cmpstr (topics, ==, "Grain Corridor 2;cup final 1;election 1;harbour strike 1;shipping 1;");
+
+  /* Every label a facet offers finds its articles. */
+  {
+    g_autoptr(AttacheSearchQuery) query = attache_search_query_new (NULL);
+
+    query->topic = g_strdup (((AttacheFacet *) facets->topics->pdata[0])->label);
+    assert_finds (f, query, f->election, f->corridor);
+    g_clear_pointer (&query->topic, g_free);
+    query->source = g_strdup (((AttacheFacet *) facets->sources->pdata[0])->label);
+    assert_finds (f, query, f->corridor, f->football);
+  }
+
+  copy = attache_search_facets_copy (facets);
+  g_free (topics);
+  topics = facets_text (copy->topics);
+  g_assert_cmpstr (topics, ==, "Grain Corridor 2;cup final 1;election 1;harbour strike 1;shipping 1;");
+
+  /* The first of each only, and off the main thread. */
+  first = attache_library_list_search_facets (f->library, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->sources->len, ==, 1);
+  g_assert_cmpuint (first->topics->len, ==, 1);
+
+  attache_library_list_search_facets_async (f->library, 2, NULL, list_search_facets_cb, &async_facets);
+  while (async_facets == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (async_facets->sources->len, ==, 2);
+  g_assert_cmpuint (async_facets->topics->len, ==, 2);
+  g_assert_cmpstr (((AttacheFacet *) async_facets->topics->pdata[0])->label, ==, "Grain Corridor");
+  attache_search_facets_free (async_facets);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1752,6 +1842,7 @@ main (int   argc,
   ADD ("/explore/saved-searches", test_saved_searches);
   ADD ("/explore/saved-searches/async", test_saved_searches_async);
   ADD ("/explore/overview", test_overview);
+  ADD ("/explore/search/facets", test_search_facets);
   ADD ("/explore/actors/list", test_actors_list);
   ADD ("/explore/actors/find", test_actors_find);
   ADD ("/explore/correct/rename", test_correct_rename);

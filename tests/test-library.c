@@ -685,6 +685,78 @@ test_article_list (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
 }
 
+/* A large library's list: the newest articles first, at once, then all of
+ * them, the first rows keeping their objects (a view keeps its place). */
+static void
+test_article_list_first_page (Fixture       *f,
+                              gconstpointer  data)
+{
+  static const char * const words[] = {
+    "harbour", "grain", "minister", "talks", "border", "convoy", "quota", "strike", "council",
+    "treaty", "budget", "election", "river", "bridge", "tariff", "drought", "ferry", "mayor",
+    "court", "pipeline", "census", "festival", "museum", "railway", "airport", "forest",
+  };
+  g_autoptr(AttacheArticleList) list = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) newest = NULL;
+  g_autoptr(GPtrArray) first_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  GRand *rand = g_rand_new_with_seed (7);
+  guint n_first;
+
+  for (guint i = 0; i < 520; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *title = g_strdup_printf ("Note %u", i);
+      g_autofree char *date = g_strdup_printf ("2023-%02u-%02u", 1 + i % 12, 1 + i % 28);
+
+      for (guint w = 0; w < 40; w++)
+        g_string_append_printf (text, "%s%s", w > 0 ? " " : "", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      g_string_append_printf (text, " %u.", i);
+      add (f->library, title, text->str, date);
+    }
+  g_rand_free (rand);
+
+  all = attache_library_list_articles (f->library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 520);
+
+  /* The newest few: the head of the whole list. */
+  newest = attache_library_list_newest_articles (f->library, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (newest->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (attache_article_get_id (newest->pdata[i]), ==, attache_article_get_id (all->pdata[i]));
+
+  list = attache_article_list_new (f->library);
+  {
+    guint timeout = g_timeout_add_seconds (20, test_timeout_cb, NULL);
+
+    while (g_list_model_get_n_items (G_LIST_MODEL (list)) == 0)
+      g_main_context_iteration (NULL, TRUE);
+    g_source_remove (timeout);
+  }
+
+  /* The first page, while the rest is read. */
+  n_first = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n_first, ==, 500);
+  g_assert_true (attache_article_list_get_loading (list));
+  for (guint i = 0; i < n_first; i++)
+    g_ptr_array_add (first_rows, g_list_model_get_item (G_LIST_MODEL (list), i));
+
+  wait_loaded (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 520);
+  for (guint i = 0; i < 520; i++)
+    {
+      g_autoptr(AttacheArticle) row = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpint (attache_article_get_id (row), ==, attache_article_get_id (all->pdata[i]));
+      if (i < n_first)
+        g_assert_true (row == first_rows->pdata[i]);
+    }
+  g_assert_cmpuint (attache_article_list_find (list, attache_article_get_id (all->pdata[519])), ==, 519);
+}
+
 /* Stories: one wire story, as three sites ran it. */
 static const char wire_story[] =
   "The foreign ministers of the two countries agreed on Tuesday to reopen the border "
@@ -954,6 +1026,7 @@ main (int   argc,
   g_test_add_func ("/library/search/translate", test_search_translate);
   ADD ("/library/async", test_async);
   ADD ("/library/article-list", test_article_list);
+  ADD ("/library/article-list/first-page", test_article_list_first_page);
   ADD ("/library/story/versions", test_story_versions);
   ADD ("/library/story/different", test_story_different);
   ADD ("/library/story/delete-first", test_story_delete_first);

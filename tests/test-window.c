@@ -254,6 +254,42 @@ n_articles (Fixture *fixture)
   return g_list_model_get_n_items (get_articles (fixture));
 }
 
+/* Selects the article at @position alone, as a click does; none for
+ * GTK_INVALID_LIST_POSITION. */
+static void
+select_only (Fixture *fixture,
+             guint    position)
+{
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (get_articles (fixture));
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    gtk_selection_model_unselect_all (selection);
+  else
+    gtk_selection_model_select_item (selection, position, TRUE);
+}
+
+/* The position of the article selected, GTK_INVALID_LIST_POSITION for none;
+ * fails when several are. */
+static guint
+selected_position (Fixture *fixture)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (get_articles (fixture)));
+
+  if (gtk_bitset_is_empty (selected))
+    return GTK_INVALID_LIST_POSITION;
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+  return gtk_bitset_get_minimum (selected);
+}
+
+static AttacheArticle *
+dup_selected_article (Fixture *fixture)
+{
+  guint position = selected_position (fixture);
+
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  return g_list_model_get_item (get_articles (fixture), position);
+}
+
 /* How many rows the list should have: one per story (near-duplicate versions
  * of a wire story share a row). */
 static guint
@@ -555,7 +591,6 @@ test_import_and_read (Fixture       *fixture,
   g_autofree char *expected_title = dup_expected_title (port_strike, "port-strike.txt");
   g_autoptr(AttacheArticle) article = NULL;
   g_autofree char *words = NULL;
-  GtkSingleSelection *selection;
 
   fixture_open_window (fixture);
   g_assert_cmpstr (visible_page (fixture), ==, "empty");
@@ -570,9 +605,8 @@ test_import_and_read (Fixture       *fixture,
   g_assert_cmpstr (adw_window_title_get_subtitle (window_child (fixture, "window_title")), ==, "1 article");
 
   /* Select it (the import already did) and read it. */
-  selection = GTK_SINGLE_SELECTION (get_articles (fixture));
-  gtk_single_selection_set_selected (selection, 0);
-  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+  select_only (fixture, 0);
+  g_assert_cmpuint (selected_position (fixture), ==, 0);
 
   wait_until (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
   g_assert_true (reader_shows (fixture, expected_title));
@@ -638,16 +672,14 @@ test_delete_and_undo (Fixture       *fixture,
   g_autoptr(GFile) file = write_file (fixture, "port-strike.txt", port_strike);
   g_autoptr(AttacheArticle) article = NULL;
   g_autoptr(AttacheArticle) restored = NULL;
-  GtkSingleSelection *selection;
   gint64 id;
 
   fixture_open_window (fixture);
   import_files (fixture, &file, 1);
   wait_until (n_articles (fixture) == 1);
 
-  selection = GTK_SINGLE_SELECTION (get_articles (fixture));
-  gtk_single_selection_set_selected (selection, 0);
-  article = g_object_ref (gtk_single_selection_get_selected_item (selection));
+  select_only (fixture, 0);
+  article = dup_selected_article (fixture);
   id = attache_article_get_id (article);
   wait_until (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
 
@@ -665,7 +697,7 @@ test_delete_and_undo (Fixture       *fixture,
   g_assert_cmpstr (visible_page (fixture), ==, "library");
 
   /* Selected and shown again, with its text. */
-  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+  g_assert_cmpuint (selected_position (fixture), ==, 0);
   wait_until (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
 
   /* Undo works once. */
@@ -681,7 +713,6 @@ test_delete_key (Fixture       *fixture,
 {
   GtkWidget *list_view;
   GtkWidget *delete_button;
-  GtkSingleSelection *selection;
   g_autoptr(GListModel) controllers = NULL;
   g_autoptr(GFile) file = NULL;
   gboolean found = FALSE;
@@ -721,8 +752,7 @@ test_delete_key (Fixture       *fixture,
   file = write_file (fixture, "port-strike.txt", port_strike);
   import_files (fixture, &file, 1);
   wait_until (n_articles (fixture) == 1);
-  selection = GTK_SINGLE_SELECTION (get_articles (fixture));
-  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  select_only (fixture, GTK_INVALID_LIST_POSITION);
   delete_button = window_child (fixture, "delete_button");
   g_assert_true (gtk_widget_get_visible (delete_button));
   g_assert_false (gtk_widget_is_sensitive (delete_button));
@@ -731,7 +761,7 @@ test_delete_key (Fixture       *fixture,
   g_assert_cmpuint (n_articles (fixture), ==, 1);
 
   /* Selected, it can be. */
-  gtk_single_selection_set_selected (selection, 0);
+  select_only (fixture, 0);
   g_assert_true (gtk_widget_is_sensitive (delete_button));
 }
 
@@ -837,15 +867,13 @@ test_screenshot (Fixture       *fixture,
   g_assert_cmpstr (visible_page (fixture), ==, "library");
 
   /* Nothing is selected at first: the reader says what to do. */
-  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (get_articles (fixture))),
-                    ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (selected_position (fixture), ==, GTK_INVALID_LIST_POSITION);
   save_png (GTK_WIDGET (fixture->window), "window-unselected.png");
 
   /* The newest first: the port strike (2 April). */
   attache_window_select_article (fixture->window,
                                  attache_import_result_get_article_id (g_ptr_array_index (results, 0)));
-  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (get_articles (fixture))),
-                    ==, 0);
+  g_assert_cmpuint (selected_position (fixture), ==, 0);
   wait_until (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
   wait_for_frames (GTK_WIDGET (fixture->window), 3);
 
@@ -1453,7 +1481,7 @@ test_import_url (Fixture       *fixture,
                    "https://capitalwire.example/politics/coalition-talks-stall");
 
   /* Selected and shown. */
-  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (get_articles (fixture))), ==, 0);
+  g_assert_cmpuint (selected_position (fixture), ==, 0);
   wait_until (reader_shows (fixture, "Negotiators for the three parties"));
 
   /* A page that is not there: nothing added, the window goes on. */
@@ -1914,7 +1942,6 @@ test_feeds (Fixture       *fixture,
   g_autoptr(GFile) file = write_file (fixture, "port-strike.txt", port_strike);
   g_autoptr(GPtrArray) feeds = NULL;
   g_autoptr(GError) error = NULL;
-  GtkSingleSelection *selection;
   GtkListBoxRow *row;
   gint64 feed_id;
   gint64 first_id;
@@ -1958,9 +1985,12 @@ test_feeds (Fixture       *fixture,
   wait_until (n_articles (fixture) == 3);
 
   /* Opening an article lowers the count, once it has been read a moment. */
-  selection = GTK_SINGLE_SELECTION (get_articles (fixture));
-  gtk_single_selection_set_selected (selection, 0);
-  first_id = attache_article_get_id (gtk_single_selection_get_selected_item (selection));
+  select_only (fixture, 0);
+  {
+    g_autoptr(AttacheArticle) first = dup_selected_article (fixture);
+
+    first_id = attache_article_get_id (first);
+  }
   wait_until (reader_shows (fixture, "Customs officers will inspect"));
   g_assert_cmpuint (feed_unread (fixture, 0), ==, 3);
   wait_until (feed_unread (fixture, 0) == 2);
@@ -1979,7 +2009,11 @@ test_feeds (Fixture       *fixture,
   wait_until (!refreshing (fixture));
   wait_until (n_articles (fixture) == 4);
   wait_until (feed_unread (fixture, 0) == 3);
-  g_assert_cmpuint (attache_article_get_id (gtk_single_selection_get_selected_item (selection)), ==, first_id);
+  {
+    g_autoptr(AttacheArticle) still = dup_selected_article (fixture);
+
+    g_assert_cmpuint (attache_article_get_id (still), ==, first_id);
+  }
   g_assert_true (reader_shows (fixture, "Customs officers will inspect"));
 
   trigger = find_shortcut (GTK_WIDGET (fixture->window), "win.refresh-feeds", &scope);

@@ -1,8 +1,12 @@
 /* attache-article-list.c: the library's articles as a GListModel, newest first
  *
- * The rows (without texts) are read in a worker thread; the model then tells its
- * views only what changed (the common head and tail are kept, with their objects),
- * so a view keeps its selection and scroll position while articles come and go.
+ * The rows (without texts) are read, and the versions of a story made one row,
+ * in a worker thread; the model then tells its views only what changed (the
+ * common head and tail are kept, with their objects), so a view keeps its
+ * selection and scroll position while articles come and go. The first load
+ * reads the newest FIRST_PAGE articles, shows them, then reads them all:
+ * reading 100,000 takes most of a second, the newest few hundred a few
+ * milliseconds, so a large library's window has rows at once.
  * Versions of one story are one row: the earliest stands for the others, with
  * their sources (attache_article_get_story_sources ()).
  *
@@ -27,7 +31,11 @@ struct _AttacheArticleList
   gulong          changed_id;
   guint           loading : 1;
   guint           reload_pending : 1;
+  guint           loaded_once : 1;   /* every article has been read once */
 };
+
+/* The first load's first step: enough rows for a window, and to scroll a while. */
+#define FIRST_PAGE 500
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -208,9 +216,15 @@ apply_rows (AttacheArticleList *self,
   if (removed == 0 && added == 0)
     return;
 
-  g_ptr_array_remove_range (old, head, removed);
+  /* One copy of the pointers, not one move of the tail per row inserted. */
+  self->articles = g_ptr_array_new_full (head + added + tail, g_object_unref);
+  for (guint i = 0; i < head; i++)
+    g_ptr_array_add (self->articles, g_object_ref (g_ptr_array_index (old, i)));
   for (guint i = 0; i < added; i++)
-    g_ptr_array_insert (old, head + i, g_object_ref (g_ptr_array_index (fresh, head + i)));
+    g_ptr_array_add (self->articles, g_object_ref (g_ptr_array_index (fresh, head + i)));
+  for (guint i = old->len - tail; i < old->len; i++)
+    g_ptr_array_add (self->articles, g_object_ref (g_ptr_array_index (old, i)));
+  g_ptr_array_unref (old);
 
   g_list_model_items_changed (G_LIST_MODEL (self), head, removed, added);
   if (removed != added)
@@ -219,30 +233,84 @@ apply_rows (AttacheArticleList *self,
 
 static void start_load (AttacheArticleList *self);
 
+/* What a load read: the rows, and every article's story. */
+typedef struct
+{
+  GPtrArray  *rows;
+  GHashTable *stories;
+  gboolean    complete;   /* every article, not the newest FIRST_PAGE only */
+} Loaded;
+
 static void
-list_articles_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+loaded_free (Loaded *loaded)
+{
+  g_clear_pointer (&loaded->rows, g_ptr_array_unref);
+  g_clear_pointer (&loaded->stories, g_hash_table_unref);
+  g_free (loaded);
+}
+
+static void
+load_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  AttacheLibrary *library = source_object;
+  guint limit = GPOINTER_TO_UINT (task_data);
+  g_autoptr(GPtrArray) articles = NULL;
+  GError *error = NULL;
+  Loaded *loaded;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (limit > 0)
+    articles = attache_library_list_newest_articles (library, limit, &error);
+  else
+    articles = attache_library_list_articles (library, &error);
+  if (articles == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* The objects are this thread's until returned. */
+  loaded = g_new0 (Loaded, 1);
+  loaded->stories = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  loaded->rows = collapse_stories (articles, loaded->stories);
+  loaded->complete = limit == 0 || articles->len < limit;
+  g_task_return_pointer (task, loaded, (GDestroyNotify) loaded_free);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
 {
   g_autoptr(AttacheArticleList) self = user_data;
-  g_autoptr(GPtrArray) fresh = NULL;
+  Loaded *loaded;
   g_autoptr(GError) error = NULL;
 
-  fresh = attache_library_list_articles_finish (ATTACHE_LIBRARY (object), result, &error);
+  loaded = g_task_propagate_pointer (G_TASK (result), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (fresh == NULL)
+  if (loaded == NULL)
     {
       g_debug ("Could not list the library's articles: %s", error->message);
       set_error (self, error);
     }
   else
     {
-      g_autoptr(GPtrArray) rows = collapse_stories (fresh, self->stories);
-
+      g_clear_pointer (&self->stories, g_hash_table_unref);
+      self->stories = g_steal_pointer (&loaded->stories);
       set_error (self, NULL);
-      apply_rows (self, rows);
+      apply_rows (self, loaded->rows);
+      if (loaded->complete)
+        self->loaded_once = TRUE;
+      else
+        self->reload_pending = TRUE;   /* the rest, now */
+      loaded_free (loaded);
     }
 
   if (self->reload_pending)
@@ -258,9 +326,15 @@ list_articles_cb (GObject      *object,
 static void
 start_load (AttacheArticleList *self)
 {
+  g_autoptr(GTask) task = NULL;
+  guint limit = self->loaded_once || self->articles->len > 0 ? 0 : FIRST_PAGE;
+
   set_loading (self, TRUE);
-  attache_library_list_articles_async (self->library, self->cancellable,
-                                       list_articles_cb, g_object_ref (self));
+
+  task = g_task_new (self->library, self->cancellable, load_cb, g_object_ref (self));
+  g_task_set_source_tag (task, start_load);
+  g_task_set_task_data (task, GUINT_TO_POINTER (limit), NULL);
+  g_task_run_in_thread (task, load_worker);
 }
 
 void

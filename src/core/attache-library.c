@@ -1092,28 +1092,29 @@ set_story_sizes (AttacheLibrary  *self,
   return TRUE;
 }
 
-GPtrArray *
-attache_library_list_articles (AttacheLibrary  *self,
-                               GError         **error)
+/* Every article, or the newest @limit (0: all). */
+static GPtrArray *
+list_articles (AttacheLibrary  *self,
+               guint            limit,
+               GError         **error)
 {
   g_autoptr(GPtrArray) articles = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   _attache_database_lock (self->database);
 
   stmt = _attache_database_prepare (self->database,
                                     "SELECT " ARTICLE_COLUMNS " FROM articles a "
-                                    "ORDER BY coalesce (a.published, substr (a.imported, 1, 10)) DESC, a.id DESC",
+                                    "ORDER BY coalesce (a.published, substr (a.imported, 1, 10)) DESC, a.id DESC "
+                                    "LIMIT ?1",
                                     error);
   if (stmt == NULL)
     {
       _attache_database_unlock (self->database);
       return NULL;
     }
+  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
 
   articles = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1136,6 +1137,28 @@ attache_library_list_articles (AttacheLibrary  *self,
     }
 
   return g_steal_pointer (&articles);
+}
+
+GPtrArray *
+attache_library_list_articles (AttacheLibrary  *self,
+                               GError         **error)
+{
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return list_articles (self, 0, error);
+}
+
+GPtrArray *
+attache_library_list_newest_articles (AttacheLibrary  *self,
+                                      guint            limit,
+                                      GError         **error)
+{
+  g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (limit > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return list_articles (self, limit, error);
 }
 
 GPtrArray *

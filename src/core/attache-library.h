@@ -105,6 +105,13 @@ AttacheArticle   *attache_library_get_article           (AttacheLibrary   *self,
 /* Every article, without texts, newest first (published date, else import time). */
 GPtrArray        *attache_library_list_articles         (AttacheLibrary   *self,
                                                          GError          **error);
+/* The newest @limit articles, without texts: the start of what
+ * attache_library_list_articles () returns, read in a few milliseconds
+ * however large the library (reading all 100,000 takes most of a second):
+ * what the window shows while it reads the rest. */
+GPtrArray        *attache_library_list_newest_articles  (AttacheLibrary   *self,
+                                                         guint             limit,
+                                                         GError          **error);
 gint64            attache_library_count_articles        (AttacheLibrary   *self,
                                                          GError          **error);
 /* Versions of one story (the same wire copy on several sites, lightly edited)

@@ -24,6 +24,7 @@
 #include "attache-language.h"
 #include "attache-library.h"
 #include "attache-search.h"
+#include "attache-search-facets.h"
 #include "attache-subject.h"
 #include "attache-summary.h"
 #include "attache-ner-score.h"

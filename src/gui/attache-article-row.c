@@ -20,6 +20,7 @@ struct _AttacheArticleRow
   GtkLabel       *title_label;
   GtkLabel       *details_label;
   GtkLabel       *story_label;
+  GtkLabel       *snippet_label;
 
   AttacheArticle *article;
 };
@@ -33,6 +34,39 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static GQuark
+snippet_quark (void)
+{
+  return g_quark_from_static_string ("attache-article-row-snippet");
+}
+
+/* The matches, as the core marks them (<b>), highlighted: bold on a yellow
+ * that is light behind dark text and dark behind light text. */
+#define HIGHLIGHT_OPEN  "<span weight=\"bold\" bgcolor=\"#f6d32d\" bgalpha=\"45%\">"
+#define HIGHLIGHT_CLOSE "</span>"
+
+void
+attache_article_row_attach_snippet (AttacheArticle *article,
+                                    const char     *markup)
+{
+  g_autofree char *highlighted = NULL;
+
+  g_return_if_fail (ATTACHE_IS_ARTICLE (article));
+
+  if (markup != NULL && markup[0] != '\0')
+    {
+      /* The text around the tags is escaped: a "<b>" in it is "&lt;b&gt;". */
+      g_auto(GStrv) opened = g_strsplit (markup, "<b>", -1);
+      g_autofree char *joined = g_strjoinv (HIGHLIGHT_OPEN, opened);
+      g_auto(GStrv) closed = g_strsplit (joined, "</b>", -1);
+
+      highlighted = g_strjoinv (HIGHLIGHT_CLOSE, closed);
+    }
+
+  g_object_set_qdata_full (G_OBJECT (article), snippet_quark (),
+                           g_steal_pointer (&highlighted), g_free);
+}
 
 /* "Also published by Reuters, AP", or "+2 other sources" when the other
  * versions have no source or too many to list; NULL for a story of one. */
@@ -68,9 +102,11 @@ update_labels (AttacheArticleRow *self)
   g_autofree char *details = NULL;
   const char *title = NULL;
   const char *source = NULL;
+  const char *snippet = NULL;
 
   if (self->article != NULL)
     {
+      snippet = g_object_get_qdata (G_OBJECT (self->article), snippet_quark ());
       title = attache_article_get_title (self->article);
       source = attache_article_get_source (self->article);
       day = attache_format_article_day (self->article);
@@ -95,6 +131,8 @@ update_labels (AttacheArticleRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->details_label), details != NULL);
   gtk_label_set_text (self->story_label, story != NULL ? story : "");
   gtk_widget_set_visible (GTK_WIDGET (self->story_label), story != NULL);
+  gtk_label_set_markup (self->snippet_label, snippet != NULL ? snippet : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->snippet_label), snippet != NULL);
 }
 
 static void
@@ -171,6 +209,7 @@ attache_article_row_class_init (AttacheArticleRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttacheArticleRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, AttacheArticleRow, details_label);
   gtk_widget_class_bind_template_child (widget_class, AttacheArticleRow, story_label);
+  gtk_widget_class_bind_template_child (widget_class, AttacheArticleRow, snippet_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "articlerow");

@@ -780,6 +780,7 @@ typedef struct
   gint64                briefing_id;
   gint64                section_id;
   gint64                article_id;
+  GArray               *more_ids;  /* ADD_ARTICLE: articles added before article_id, or NULL */
   guint                 from;
   guint                 to;
 } AddData;
@@ -788,6 +789,7 @@ static void
 add_data_free (AddData *data)
 {
   g_clear_object (&data->self);
+  g_clear_pointer (&data->more_ids, g_array_unref);
   g_free (data);
 }
 
@@ -838,8 +840,20 @@ added_cb (GObject      *object,
       toast = adw_toast_new_format (_("Excerpt added to “%s”"), title);
       break;
     case ADD_ARTICLE:
-      /* Translators: %s is a briefing's title */
-      toast = adw_toast_new_format (_("Article added to “%s”"), title);
+      if (data->more_ids != NULL && data->more_ids->len > 0)
+        {
+          guint n_articles = data->more_ids->len + 1;
+
+          /* Translators: %u is a number of articles, %s a briefing's title */
+          toast = adw_toast_new_format (ngettext ("%u article added to “%s”", "%u articles added to “%s”",
+                                                  n_articles),
+                                        n_articles, title);
+        }
+      else
+        {
+          /* Translators: %s is a briefing's title */
+          toast = adw_toast_new_format (_("Article added to “%s”"), title);
+        }
       break;
     case ADD_ACTORS:
     default:
@@ -947,6 +961,10 @@ add_to (AddData *data)
                                           added_cb, data);
       break;
     case ADD_ARTICLE:
+      /* The queue writes one at a time, in order: the last says how it went. */
+      for (guint i = 0; data->more_ids != NULL && i < data->more_ids->len; i++)
+        attache_briefing_queue_add_article (self->queue, &place, g_array_index (data->more_ids, gint64, i),
+                                            reference_added_cb, data);
       attache_briefing_queue_add_article (self->queue, &place, data->article_id, added_cb, data);
       break;
     case ADD_ACTORS:
@@ -1983,6 +2001,29 @@ attache_briefings_view_add_article (AttacheBriefingsView *self,
   data->kind = ADD_ARTICLE;
   data->briefing_id = briefing_id;
   data->article_id = article_id;
+  start_add (self, data);
+}
+
+void
+attache_briefings_view_add_articles (AttacheBriefingsView *self,
+                                     gint64                briefing_id,
+                                     const gint64         *article_ids,
+                                     guint                 n_articles)
+{
+  AddData *data;
+
+  g_return_if_fail (ATTACHE_IS_BRIEFINGS_VIEW (self));
+  g_return_if_fail (article_ids != NULL && n_articles > 0);
+
+  data = g_new0 (AddData, 1);
+  data->kind = ADD_ARTICLE;
+  data->briefing_id = briefing_id;
+  data->article_id = article_ids[n_articles - 1];
+  if (n_articles > 1)
+    {
+      data->more_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_articles - 1);
+      g_array_append_vals (data->more_ids, article_ids, n_articles - 1);
+    }
   start_add (self, data);
 }
 

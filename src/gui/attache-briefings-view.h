@@ -67,6 +67,11 @@ void            attache_briefings_view_add_excerpt    (AttacheBriefingsView *sel
 void            attache_briefings_view_add_article    (AttacheBriefingsView *self,
                                                        gint64                briefing_id,
                                                        gint64                article_id);
+/* References to several articles, in the order given, with one toast. */
+void            attache_briefings_view_add_articles   (AttacheBriefingsView *self,
+                                                       gint64                briefing_id,
+                                                       const gint64         *article_ids,
+                                                       guint                 n_articles);
 void            attache_briefings_view_add_actors     (AttacheBriefingsView *self,
                                                        gint64                briefing_id,
                                                        gint64                article_id);

@@ -31,7 +31,6 @@ void        _attache_chart_palette_init_for_widget (AttacheChartPalette        *
                                                     GtkWidget                  *widget);
 
 /* "Person", "Organisation", "Country", "Place" */
-const char *_attache_chart_actor_type_name         (AttacheActorType            type);
 
 /* The font the charts use without a widget. */
 PangoFontDescription *_attache_chart_default_font  (void);

@@ -58,23 +58,6 @@ _attache_chart_palette_init_for_widget (AttacheChartPalette *palette,
   palette->foreground = color;
 }
 
-const char *
-_attache_chart_actor_type_name (AttacheActorType type)
-{
-  switch (type)
-    {
-    case ATTACHE_ACTOR_PERSON:
-      return _("Person");
-    case ATTACHE_ACTOR_ORGANIZATION:
-      return _("Organisation");
-    case ATTACHE_ACTOR_COUNTRY:
-      return _("Country");
-    case ATTACHE_ACTOR_LOCATION:
-    default:
-      return _("Place");
-    }
-}
-
 PangoFontDescription *
 _attache_chart_default_font (void)
 {

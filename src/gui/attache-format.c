@@ -14,6 +14,7 @@
 
 #include "attache-format.h"
 #include "attache-language.h"
+#include "attache-subject.h"
 
 /* Reading speed used for "about N min read". */
 #define WORDS_PER_MINUTE 200
@@ -215,4 +216,83 @@ attache_format_language (const char *language)
     return NULL;
 
   return g_strdup (attache_language_get_name (language));
+}
+
+char *
+attache_format_date_text (const char *date)
+{
+  g_autoptr(GDateTime) day = NULL;
+  int year = 0, month = 0, mday = 0;
+  gsize length;
+
+  if (date == NULL)
+    return NULL;
+
+  length = strlen (date);
+  if (length == 10 && sscanf (date, "%4d-%2d-%2d", &year, &month, &mday) == 3)
+    {
+      day = g_date_time_new_utc (year, month, mday, 0, 0, 0);
+      if (day != NULL)
+        return format_day (day);
+    }
+  else if (length == 7 && sscanf (date, "%4d-%2d", &year, &month) == 2)
+    {
+      day = g_date_time_new_utc (year, month, 1, 0, 0, 0);
+      if (day != NULL)
+        /* Translators: a month as in "Apr 2024"; see g_date_time_format() for the codes */
+        return g_date_time_format (day, _("%b %Y"));
+    }
+
+  return g_strdup (date);
+}
+
+/* The IPTC Media Topics as people read them; the library keeps IPTC's own
+ * lower-case English labels. The same context as the summary pane's. */
+static const struct
+{
+  const char *code;
+  const char *label;   /* in the context "IPTC subject" */
+} subject_labels[] = {
+  { "medtop:01000000", NC_("IPTC subject", "Arts, culture, entertainment and media") },
+  { "medtop:02000000", NC_("IPTC subject", "Crime, law and justice") },
+  { "medtop:03000000", NC_("IPTC subject", "Disaster, accident and emergency incident") },
+  { "medtop:04000000", NC_("IPTC subject", "Economy, business and finance") },
+  { "medtop:05000000", NC_("IPTC subject", "Education") },
+  { "medtop:06000000", NC_("IPTC subject", "Environment") },
+  { "medtop:07000000", NC_("IPTC subject", "Health") },
+  { "medtop:08000000", NC_("IPTC subject", "Human interest") },
+  { "medtop:09000000", NC_("IPTC subject", "Labour") },
+  { "medtop:10000000", NC_("IPTC subject", "Lifestyle and leisure") },
+  { "medtop:11000000", NC_("IPTC subject", "Politics") },
+  { "medtop:12000000", NC_("IPTC subject", "Religion") },
+  { "medtop:13000000", NC_("IPTC subject", "Science and technology") },
+  { "medtop:14000000", NC_("IPTC subject", "Society") },
+  { "medtop:15000000", NC_("IPTC subject", "Sport") },
+  { "medtop:16000000", NC_("IPTC subject", "Conflict, war and peace") },
+  { "medtop:17000000", NC_("IPTC subject", "Weather") },
+};
+
+char *
+attache_format_subject (const char *code)
+{
+  const AttacheSubject *subject;
+
+  if (code == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (subject_labels); i++)
+    if (g_strcmp0 (code, subject_labels[i].code) == 0)
+      return g_strdup (g_dpgettext2 (NULL, "IPTC subject", subject_labels[i].label));
+
+  /* A code the table does not know (a newer IPTC level): its English label. */
+  subject = attache_subject_from_code (code);
+  if (subject != NULL && subject->label != NULL && subject->label[0] != '\0')
+    {
+      const char *rest = g_utf8_next_char (subject->label);
+      g_autofree char *first = g_utf8_strup (subject->label, rest - subject->label);
+
+      return g_strconcat (first, rest, NULL);
+    }
+
+  return g_strdup (code);
 }

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "attache-analysis.h"
 #include "attache-article.h"
 
 G_BEGIN_DECLS
@@ -35,5 +36,13 @@ char *attache_format_origin_name      (const char     *origin);
 /* "English" for "en"; the tag itself when the language is not known here;
  * NULL for NULL. */
 char *attache_format_language         (const char     *language);
+/* "2 Apr 2024" for "2024-04-02", "Apr 2024" for "2024-04", "2024" for
+ * "2024": the days a search filter or an overview names; other text as it is.
+ * NULL for NULL. */
+char *attache_format_date_text        (const char     *date);
+/* "Politics" for "medtop:11000000", translated; below the IPTC Media
+ * Topics' top level, IPTC's English label with a capital; the code itself
+ * when it is not known. NULL for NULL. */
+char *attache_format_subject          (const char     *code);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "attache-actor-ui-private.h"
 #include "attache-chart-private.h"
 #include "attache-network-layout.h"
 #include "attache-network-view.h"
@@ -305,7 +306,7 @@ draw_legend (cairo_t                    *cr,
   for (guint t = 0; t < G_N_ELEMENTS (palette->types); t++)
     {
       g_autoptr(PangoLayout) layout = _attache_chart_layout (cr, font, 0.9, FALSE,
-                                                             _attache_chart_actor_type_name (t));
+                                                             _attache_actor_type_name (t));
       int lw, lh;
 
       pango_layout_get_pixel_size (layout, &lw, &lh);
@@ -889,7 +890,7 @@ dup_node_tooltip (Drawing *drawing,
   articles = g_strdup_printf (ngettext ("%u article", "%u articles", node->articles), node->articles);
   mentions = g_strdup_printf (ngettext ("%u mention", "%u mentions", node->mentions), node->mentions);
   /* TRANSLATORS: an actor's type, articles and mentions: "Person · 4 articles · 8 mentions" */
-  counts = g_strdup_printf (_("%s · %s · %s"), _attache_chart_actor_type_name (node->type), articles, mentions);
+  counts = g_strdup_printf (_("%s · %s · %s"), _attache_actor_type_name (node->type), articles, mentions);
   g_string_append_printf (text, "<b>%s</b>\n%s", name, counts);
 
   for (guint e = 0; e < drawing->network->edges->len; e++)

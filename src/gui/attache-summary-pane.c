@@ -16,6 +16,7 @@
 #include "attache-database.h"
 #include "attache-format.h"
 #include "attache-language.h"
+#include "attache-overview-panel.h"
 #include "attache-summary-pane.h"
 
 /* Up to this many actors are listed at once; past it, the first
@@ -88,6 +89,7 @@ struct _AttacheSummaryPane
   gint64                 selected_actor_id;  /* 0 for none */
   gboolean               highlighting;       /* the reader highlights what we asked */
   GtkWidget             *context_menu;       /* a GtkPopoverMenu for actors and topics */
+  GtkWidget             *overview_panel; /* AttacheOverviewPanel, a child; NULL until needed */
 };
 
 G_DEFINE_FINAL_TYPE (AttacheSummaryPane, attache_summary_pane, GTK_TYPE_WIDGET)
@@ -167,52 +169,11 @@ update_fields (AttacheSummaryPane *self)
 
 /* The analysis */
 
-/* The IPTC Media Topics as people read them; the library keeps IPTC's own
- * lower-case English labels. */
-#define SUBJECT_CONTEXT "IPTC subject"
-
-static const struct
-{
-  const char *code;
-  const char *label;   /* in the context SUBJECT_CONTEXT */
-} subject_labels[] = {
-  { "medtop:01000000", NC_("IPTC subject", "Arts, culture, entertainment and media") },
-  { "medtop:02000000", NC_("IPTC subject", "Crime, law and justice") },
-  { "medtop:03000000", NC_("IPTC subject", "Disaster, accident and emergency incident") },
-  { "medtop:04000000", NC_("IPTC subject", "Economy, business and finance") },
-  { "medtop:05000000", NC_("IPTC subject", "Education") },
-  { "medtop:06000000", NC_("IPTC subject", "Environment") },
-  { "medtop:07000000", NC_("IPTC subject", "Health") },
-  { "medtop:08000000", NC_("IPTC subject", "Human interest") },
-  { "medtop:09000000", NC_("IPTC subject", "Labour") },
-  { "medtop:10000000", NC_("IPTC subject", "Lifestyle and leisure") },
-  { "medtop:11000000", NC_("IPTC subject", "Politics") },
-  { "medtop:12000000", NC_("IPTC subject", "Religion") },
-  { "medtop:13000000", NC_("IPTC subject", "Science and technology") },
-  { "medtop:14000000", NC_("IPTC subject", "Society") },
-  { "medtop:15000000", NC_("IPTC subject", "Sport") },
-  { "medtop:16000000", NC_("IPTC subject", "Conflict, war and peace") },
-  { "medtop:17000000", NC_("IPTC subject", "Weather") },
-};
-
-/* "Conflict, war and peace" for medtop:16000000, translated; for a code not
- * known here, its label with a capital. */
+/* "Conflict, war and peace" for medtop:16000000, translated. */
 static char *
 dup_subject_label (const AttacheSubject *subject)
 {
-  g_autofree char *first = NULL;
-  const char *rest;
-
-  for (guint i = 0; i < G_N_ELEMENTS (subject_labels); i++)
-    if (g_strcmp0 (subject->code, subject_labels[i].code) == 0)
-      return g_strdup (g_dpgettext2 (NULL, SUBJECT_CONTEXT, subject_labels[i].label));
-
-  if (subject->label == NULL || subject->label[0] == '\0')
-    return g_strdup (subject->code);
-
-  rest = g_utf8_next_char (subject->label);
-  first = g_utf8_strup (subject->label, rest - subject->label);
-  return g_strconcat (first, rest, NULL);
+  return attache_format_subject (subject->code);
 }
 
 static GtkWidget *
@@ -1260,6 +1221,7 @@ attache_summary_pane_dispose (GObject *object)
 
   self->show_all_row = NULL;
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  g_clear_pointer (&self->overview_panel, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTACHE_TYPE_SUMMARY_PANE);
   g_clear_object (&self->article);
   g_clear_object (&self->library);
@@ -1614,4 +1576,54 @@ attache_summary_pane_set_reader (AttacheSummaryPane *self,
   update_highlights (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READER]);
+}
+
+/* Overviews: several articles at once. The overview panel lies over the
+ * article's scroller (the pane's layout is a bin); one of them is shown. */
+
+void
+attache_summary_pane_show_overview (AttacheSummaryPane    *self,
+                                    const AttacheOverview *overview,
+                                    const char            *heading)
+{
+  AttacheOverviewPanel *panel;
+
+  g_return_if_fail (ATTACHE_IS_SUMMARY_PANE (self));
+
+  if (self->overview_panel == NULL)
+    {
+      self->overview_panel = attache_overview_panel_new ();
+      gtk_widget_set_parent (self->overview_panel, GTK_WIDGET (self));
+    }
+  panel = ATTACHE_OVERVIEW_PANEL (self->overview_panel);
+
+  if (overview != NULL)
+    attache_overview_panel_set_overview (panel, overview, heading);
+  else
+    attache_overview_panel_set_heading (panel, heading);
+  attache_overview_panel_set_loading (panel, overview == NULL);
+
+  gtk_widget_set_visible (self->overview_panel, TRUE);
+  gtk_widget_set_visible (self->scroller, FALSE);
+}
+
+void
+attache_summary_pane_hide_overview (AttacheSummaryPane *self)
+{
+  g_return_if_fail (ATTACHE_IS_SUMMARY_PANE (self));
+
+  if (self->overview_panel == NULL)
+    return;
+
+  attache_overview_panel_set_loading (ATTACHE_OVERVIEW_PANEL (self->overview_panel), FALSE);
+  gtk_widget_set_visible (self->overview_panel, FALSE);
+  gtk_widget_set_visible (self->scroller, TRUE);
+}
+
+gboolean
+attache_summary_pane_get_showing_overview (AttacheSummaryPane *self)
+{
+  g_return_val_if_fail (ATTACHE_IS_SUMMARY_PANE (self), FALSE);
+
+  return self->overview_panel != NULL && gtk_widget_get_visible (self->overview_panel);
 }

@@ -11,6 +11,7 @@
 #include "attache-article.h"
 #include "attache-library.h"
 #include "attache-reader.h"
+#include "attache-overview.h"
 
 G_BEGIN_DECLS
 
@@ -50,5 +51,15 @@ void            attache_summary_pane_set_reader          (AttacheSummaryPane *se
  * Activated from the pane, for the window to implement:
  *   win.search-actor (x): the articles mentioning that actor;
  *   win.search-topic (s): the articles with that topic. */
+
+/* Several articles at once (a selection, a search's results): instead of
+ * the article, the pane shows @overview under @heading ("3 Articles
+ * Selected"); NULL while it is being read (what was shown stays, with a
+ * spinner). attache_summary_pane_hide_overview () goes back to the article. */
+void            attache_summary_pane_show_overview       (AttacheSummaryPane    *self,
+                                                          const AttacheOverview *overview,
+                                                          const char            *heading);
+void            attache_summary_pane_hide_overview       (AttacheSummaryPane    *self);
+gboolean        attache_summary_pane_get_showing_overview (AttacheSummaryPane   *self);
 
 G_END_DECLS

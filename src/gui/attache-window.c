@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "attache-actors-view.h"
@@ -17,7 +18,11 @@
 #include "attache-compat.h"
 #include "attache-feed-refresher.h"
 #include "attache-importer.h"
+#include "attache-overview.h"
 #include "attache-reader.h"
+#include "attache-saved-search-list.h"
+#include "attache-search-bar.h"
+#include "attache-search.h"
 #include "attache-summary-pane.h"
 #include "attache-window.h"
 
@@ -40,7 +45,7 @@ struct _AttacheWindow
   GtkPaned             *library_paned;
   GtkPaned             *reader_paned;
   GtkListView          *article_list_view;
-  GtkSingleSelection   *selection;
+  GtkMultiSelection    *selection;
   AttacheReader        *reader;
   AttacheSummaryPane   *summary_pane;
   GtkRevealer          *feeds_revealer;
@@ -56,6 +61,11 @@ struct _AttacheWindow
   GtkWidget            *briefing_menu_button;
   GtkWidget            *article_menu;    /* a GtkPopoverMenu on article_list_view */
   GtkWidget            *actors_window;   /* weak: the Actors window, while open */
+  AttacheSearchBar     *search_bar;
+  GtkToggleButton      *search_button;
+  AttacheSavedSearchList *saved_search_list;
+  GtkStack             *list_stack;      /* "list", or "no-results" */
+  AdwStatusPage        *no_results_page;
 
   AttacheLibrary       *library;         /* owned */
   AttacheArticleList   *articles;        /* owned */
@@ -95,11 +105,27 @@ struct _AttacheWindow
 
   int                   summary_width;      /* to restore, or 0 */
   gint64                selected_id;        /* 0 for none */
+  gint64                focused_id;         /* the article of the row with the focus, at the last selection change */
   guint                 selected_position;  /* where it was, to select a neighbour */
   gint64                pending_select_id;  /* to select once the list has it */
   guint                 n_imports;          /* imports under way */
   gboolean              loaded;             /* the list has loaded once */
+  gboolean              first_rows;         /* the first rows of the first load are listed */
   gboolean              reloading;          /* the list is replacing its items */
+
+  /* Search: the list shows the library (shown) or a search's results */
+  GListStore           *results;            /* owned: AttacheArticle, the page of results; NULL when the library is listed */
+  gint64                results_total;      /* how many articles the search found */
+  GCancellable         *search_cancellable; /* owned: the search under way, or NULL */
+  guint                 research_id;        /* searching again after the library changed, or 0 */
+  AttacheSearchQuery   *saved_query;        /* owned: the query of the saved search selected, or NULL */
+
+  /* The overview of several articles in the summary pane */
+  guint                 overview_id;        /* the delay before it is read, or 0 */
+  GCancellable         *overview_cancellable; /* owned: the overview being read, or NULL */
+  GArray               *overview_ids;       /* owned: gint64, the articles of the overview shown, or NULL */
+  AttacheOverview      *overview;           /* owned: the overview shown, or NULL */
+  char                 *overview_heading;   /* owned */
 };
 
 G_DEFINE_FINAL_TYPE (AttacheWindow, attache_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -172,6 +198,12 @@ showing_briefings (AttacheWindow *self)
 }
 
 static void
+show_library_view (AttacheWindow *self)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "library");
+}
+
+static void
 update_title (AttacheWindow *self)
 {
   guint n_articles = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
@@ -189,7 +221,20 @@ update_title (AttacheWindow *self)
 
   GtkListBoxRow *feed_row = self->selected_feed_id != 0 ? gtk_list_box_get_selected_row (self->feed_list) : NULL;
 
-  if (feed_row != NULL)
+  if (self->results != NULL)
+    {
+      guint n_listed = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+
+      if (self->results_total > n_listed)
+        /* Translators: under the window title during a search: how many results are listed, of how many found */
+        subtitle = g_strdup_printf (ngettext ("%u of %" PRId64 " result", "%u of %" PRId64 " results",
+                                              (gulong) self->results_total),
+                                    n_listed, (int64_t) self->results_total);
+      else
+        /* Translators: under the window title during a search */
+        subtitle = g_strdup_printf (ngettext ("%u result", "%u results", n_listed), n_listed);
+    }
+  else if (feed_row != NULL)
     {
       GtkLabel *feed_title = g_object_get_data (G_OBJECT (feed_row), "title-label");
       guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
@@ -199,7 +244,8 @@ update_title (AttacheWindow *self)
       subtitle = g_strdup_printf (ngettext ("%s — %u article", "%s — %u articles", n_shown),
                                   gtk_label_get_text (feed_title), n_shown);
     }
-  else if (self->loaded || n_articles > 0)
+  /* Not while the first load reads the newest articles only. */
+  else if (self->loaded)
     /* Translators: the number of articles in the library, under the window title */
     subtitle = g_strdup_printf (ngettext ("%u article", "%u articles", n_articles), n_articles);
 
@@ -267,48 +313,29 @@ schedule_mark_read (AttacheWindow *self,
     self->read_timeout_id = g_timeout_add (READ_DELAY_MS, on_read_timeout_cb, self);
 }
 
-/* Tells the reader, the summary pane and the actions about the selected article. */
-static void
-show_selected_article (AttacheWindow *self)
+/* The list shows the library's articles (self->shown), or a search's
+ * results (self->results) while the search bar has a query. */
+static GListModel *
+get_listed (AttacheWindow *self)
 {
-  AttacheArticle *article = gtk_single_selection_get_selected_item (self->selection);
-
-  if (article != NULL)
-    {
-      self->selected_id = attache_article_get_id (article);
-      self->selected_position = gtk_single_selection_get_selected (self->selection);
-    }
-  else
-    {
-      self->selected_id = 0;
-    }
-
-  if (article == NULL || self->selected_id != self->read_article_id)
-    schedule_mark_read (self, self->selected_id);
-
-  attache_reader_set_article (self->reader, article);
-  attache_summary_pane_set_article (self->summary_pane, article);
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_pane), article != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", article != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-article-to-briefing", article != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-actors-to-briefing", article != NULL);
+  return gtk_multi_selection_get_model (self->selection);
 }
 
-/* Position of the article with @id in the list as shown, or G_MAXUINT. */
-static guint
-find_shown (AttacheWindow *self,
-            gint64         id)
+static gboolean
+listing_results (AttacheWindow *self)
 {
-  guint n_items;
+  return self->results != NULL;
+}
 
-  if (gtk_filter_list_model_get_filter (self->shown) == NULL)
-    return attache_article_list_find (self->articles, id);
+static guint
+find_in_model (GListModel *model,
+               gint64      id)
+{
+  guint n_items = g_list_model_get_n_items (model);
 
-  /* A feed's articles: a short list. */
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(AttacheArticle) article = g_list_model_get_item (G_LIST_MODEL (self->shown), i);
+      g_autoptr(AttacheArticle) article = g_list_model_get_item (model, i);
 
       if (attache_article_get_id (article) == id)
         return i;
@@ -317,14 +344,147 @@ find_shown (AttacheWindow *self,
   return G_MAXUINT;
 }
 
+/* Position of the article with @id in the list as shown, or G_MAXUINT. */
+static guint
+find_shown (AttacheWindow *self,
+            gint64         id)
+{
+  /* A search's page of results, or a feed's articles: short lists. */
+  if (listing_results (self))
+    return find_in_model (G_LIST_MODEL (self->results), id);
+  if (gtk_filter_list_model_get_filter (self->shown) != NULL)
+    return find_in_model (G_LIST_MODEL (self->shown), id);
+
+  return attache_article_list_find (self->articles, id);
+}
+
+/* The article of the row with the keyboard focus, 0 when the list does not
+ * have it. A click or an arrow key moves the focus before the selection. */
+static gint64
+get_focused_article_id (AttacheWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *row;
+  AttacheArticle *article;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->article_list_view)))
+    return 0;
+
+  row = ATTACHE_IS_ARTICLE_ROW (focus) ? focus : gtk_widget_get_first_child (focus);
+  if (row == NULL || !ATTACHE_IS_ARTICLE_ROW (row))
+    return 0;
+
+  article = attache_article_row_get_article (ATTACHE_ARTICLE_ROW (row));
+  return article != NULL ? attache_article_get_id (article) : 0;
+}
+
+/* Which of the articles selected the reader shows: the one clicked or moved
+ * to last (the focus moved to its row since the selection last changed),
+ * else the one it showed if still selected, else the first. The focus alone
+ * is not enough: Ctrl+A, or a selection made by the program, leaves it
+ * where it was. */
+static guint
+choose_current_position (AttacheWindow *self,
+                         GtkBitset     *selected)
+{
+  gint64 focused_id;
+  guint position;
+
+  if (gtk_bitset_is_empty (selected))
+    return GTK_INVALID_LIST_POSITION;
+  if (gtk_bitset_get_size (selected) == 1)
+    return gtk_bitset_get_minimum (selected);
+
+  focused_id = get_focused_article_id (self);
+  if (focused_id != 0 && focused_id != self->focused_id &&
+      (position = find_shown (self, focused_id)) != G_MAXUINT &&
+      gtk_bitset_contains (selected, position))
+    return position;
+
+  if (self->selected_id != 0 &&
+      (position = find_shown (self, self->selected_id)) != G_MAXUINT &&
+      gtk_bitset_contains (selected, position))
+    return position;
+
+  return gtk_bitset_get_minimum (selected);
+}
+
+static void show_overview (AttacheWindow *self);
+static void hide_overview (AttacheWindow *self);
+
+/* Tells the reader, the summary pane and the actions about the articles
+ * selected: the reader shows one of them; the pane shows it too, or, for
+ * several (or for a search's results with none selected), what they have in
+ * common. */
+static void
+show_selected_article (AttacheWindow *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint64 n_selected = gtk_bitset_get_size (selected);
+  guint position = choose_current_position (self, selected);
+  g_autoptr(AttacheArticle) article = NULL;
+  gboolean overview;
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    article = g_list_model_get_item (get_listed (self), position);
+  self->focused_id = get_focused_article_id (self);
+
+  overview = n_selected > 1 ||
+             (n_selected == 0 && listing_results (self) &&
+              g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0);
+
+  /* A search's results with none selected: the reader keeps what it shows. */
+  if (article != NULL || !overview)
+    {
+      if (article != NULL)
+        {
+          self->selected_id = attache_article_get_id (article);
+          self->selected_position = position;
+        }
+      else
+        {
+          self->selected_id = 0;
+        }
+
+      if (article == NULL || self->selected_id != self->read_article_id)
+        schedule_mark_read (self, self->selected_id);
+
+      attache_reader_set_article (self->reader, article);
+    }
+
+  if (overview)
+    {
+      attache_summary_pane_set_article (self->summary_pane, NULL);
+      show_overview (self);
+    }
+  else
+    {
+      hide_overview (self);
+      attache_summary_pane_set_article (self->summary_pane, article);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_pane), article != NULL || overview);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", article != NULL && n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-article-to-briefing", n_selected > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-actors-to-briefing", article != NULL && !overview);
+}
+
+/* Selects the article at @position alone (none for GTK_INVALID_LIST_POSITION). */
 static void
 select_position (AttacheWindow *self,
                  guint          position)
 {
-  gtk_single_selection_set_selected (self->selection, position);
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->article_list_view),
-                                "list.scroll-to-item", "u", position);
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (self->selection);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      gtk_selection_model_unselect_all (selection);
+      return;
+    }
+
+  gtk_selection_model_select_item (selection, position, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self->article_list_view),
+                              "list.scroll-to-item", "u", position);
 }
 
 static void
@@ -334,7 +494,7 @@ on_selection_selection_changed_cb (GtkSelectionModel *selection,
                                    AttacheWindow     *self)
 {
   /* While the list replaces its items the selection is lost for a moment;
-   * on_articles_items_changed_cb () puts it back. */
+   * on_shown_items_changed_cb () puts it back. */
   if (self->reloading)
     return;
 
@@ -349,7 +509,8 @@ on_shown_items_changed_before_cb (GListModel    *model,
                                      guint          added,
                                      AttacheWindow *self)
 {
-  self->reloading = TRUE;
+  if (get_listed (self) == model)
+    self->reloading = TRUE;
 }
 
 /* Runs after the selection model has updated itself. */
@@ -360,36 +521,51 @@ on_shown_items_changed_cb (GListModel    *model,
                               guint          added,
                               AttacheWindow *self)
 {
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (self->selection);
   guint n_articles = g_list_model_get_n_items (model);
   guint found = G_MAXUINT;
 
   self->reloading = FALSE;
 
+  /* A search's results are listed: they follow the library on their own. */
+  if (get_listed (self) != model)
+    {
+      update_title (self);
+      update_page (self);
+      return;
+    }
+
   if (self->pending_select_id != 0)
     {
       found = find_shown (self, self->pending_select_id);
       if (found != G_MAXUINT)
-        self->pending_select_id = 0;
+        {
+          self->pending_select_id = 0;
+          select_position (self, found);
+        }
     }
 
   if (found == G_MAXUINT && self->selected_id != 0)
     {
       found = find_shown (self, self->selected_id);
 
+      if (found != G_MAXUINT)
+        {
+          /* A new object for the same article: selected as the old one was,
+           * beside the others selected. */
+          if (!gtk_selection_model_is_selected (selection, found))
+            gtk_selection_model_select_item (selection, found, FALSE);
+        }
       /* The selected article is gone (deleted): its neighbour takes its place;
-       * not when it is only left out of the feed now selected. */
-      if (found == G_MAXUINT && n_articles > 0 && !self->filter_changing)
-        found = MIN (self->selected_position, n_articles - 1);
-    }
+       * not when it is only left out of the feed now selected, nor when
+       * others stay selected. */
+      else if (n_articles > 0 && !self->filter_changing)
+        {
+          g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
 
-  if (found != G_MAXUINT)
-    {
-      if (gtk_single_selection_get_selected (self->selection) != found)
-        select_position (self, found);
-    }
-  else if (gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
-    {
-      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+          if (gtk_bitset_is_empty (selected))
+            select_position (self, MIN (self->selected_position, n_articles - 1));
+        }
     }
 
   show_selected_article (self);
@@ -400,6 +576,15 @@ on_shown_items_changed_cb (GListModel    *model,
 static void
 show_all_articles (AttacheWindow *self);
 
+/* The keyboard is in an entry: the focus is not to be taken from it. */
+static gboolean
+typing (AttacheWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && (GTK_IS_TEXT (focus) || GTK_IS_EDITABLE (focus));
+}
+
 /* The library's articles changed (whatever the list shows). */
 static void
 on_articles_items_changed_cb (GListModel    *model,
@@ -408,11 +593,26 @@ on_articles_items_changed_cb (GListModel    *model,
                               guint          added,
                               AttacheWindow *self)
 {
-  /* An article to select that the feed selected leaves out. */
-  if (self->pending_select_id != 0 && self->selected_feed_id != 0 &&
+  /* An article to select that the feed selected, or the search, leaves out. */
+  if (self->pending_select_id != 0 &&
       attache_article_list_find (self->articles, self->pending_select_id) != G_MAXUINT &&
       find_shown (self, self->pending_select_id) == G_MAXUINT)
-    show_all_articles (self);
+    {
+      if (listing_results (self))
+        attache_window_select_article (self, self->pending_select_id);
+      else if (self->selected_feed_id != 0)
+        show_all_articles (self);
+    }
+
+  /* The first rows, before the others are read: the list can be used. */
+  if (!self->loaded && !self->first_rows && g_list_model_get_n_items (model) > 0)
+    {
+      self->first_rows = TRUE;
+      g_debug ("The first %u rows are listed", g_list_model_get_n_items (model));
+      /* Arrow keys and Delete work on the list from the start. */
+      if (!typing (self))
+        gtk_widget_grab_focus (GTK_WIDGET (self->article_list_view));
+    }
 
   update_title (self);
   update_page (self);
@@ -427,11 +627,13 @@ on_articles_notify_loading_cb (AttacheArticleList *articles,
     return;
 
   self->loaded = TRUE;
+  g_debug ("Every article is listed: %u rows", g_list_model_get_n_items (G_LIST_MODEL (articles)));
   update_title (self);
   update_page (self);
 
-  /* Arrow keys and Delete work on the list from the start. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (articles)) > 0)
+  /* Arrow keys and Delete work on the list from the start, unless the
+   * person is typing (a search) meanwhile. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (articles)) > 0 && !typing (self))
     gtk_widget_grab_focus (GTK_WIDGET (self->article_list_view));
 }
 
@@ -1498,12 +1700,12 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   AttacheWindow *self = ATTACHE_WINDOW (widget);
-  AttacheArticle *article = gtk_single_selection_get_selected_item (self->selection);
 
-  if (article == NULL)
+  /* Enabled with one article selected: the one the reader shows. */
+  if (self->selected_id == 0)
     return;
 
-  attache_library_delete_article_async (self->library, attache_article_get_id (article),
+  attache_library_delete_article_async (self->library, self->selected_id,
                                         self->cancellable, delete_article_cb,
                                         g_object_ref (self));
 }
@@ -1541,6 +1743,8 @@ show_actors_action (GtkWidget  *widget,
 
 static void reload_feeds (AttacheWindow *self);
 static void update_refresh_spinner (AttacheWindow *self);
+static void schedule_research (AttacheWindow *self);
+static void forget_overview (AttacheWindow *self);
 
 static gint64
 get_row_feed_id (GtkListBoxRow *row)
@@ -1716,6 +1920,11 @@ on_feed_list_row_selected_cb (GtkListBox    *list,
 {
   gint64 feed_id = row != NULL ? get_row_feed_id (row) : 0;
 
+  /* A feed, or all articles, chosen while a search's results are listed:
+   * the search ends. */
+  if (row != NULL && listing_results (self))
+    attache_search_bar_set_search_mode (self->search_bar, FALSE);
+
   if (feed_id == self->selected_feed_id)
     return;
 
@@ -1849,6 +2058,9 @@ on_library_articles_changed_cb (AttacheLibrary *library,
   reload_feeds (self);
   if (self->selected_feed_id != 0)
     load_feed_article_ids (self);
+  /* The search's results, and the overview shown. */
+  schedule_research (self);
+  forget_overview (self);
 }
 
 /* Refreshing */
@@ -2755,6 +2967,7 @@ on_view_stack_notify_visible_child_cb (AdwViewStack  *stack,
   gtk_widget_set_visible (self->import_button, !briefings);
   gtk_widget_set_visible (self->new_briefing_button, briefings);
   gtk_widget_set_visible (self->briefing_menu_button, briefings);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), !briefings);
   update_title (self);
   update_page (self);
 }
@@ -2795,17 +3008,51 @@ add_excerpt_to_briefing_action (GtkWidget  *widget,
                                       attache_article_get_id (article), from, to);
 }
 
+/* A briefing cites at most this many articles added at once. */
+#define MAX_ARTICLES_TO_BRIEFING 200
+
 static void
 add_article_to_briefing_action (GtkWidget  *widget,
                                 const char *action_name,
                                 GVariant   *parameter)
 {
   AttacheWindow *self = ATTACHE_WINDOW (widget);
-  AttacheArticle *article = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(GArray) ids = NULL;
+  GListModel *listed = get_listed (self);
+  GtkBitsetIter iter;
+  guint position;
 
-  if (article != NULL)
-    attache_briefings_view_add_article (self->briefings_view, g_variant_get_int64 (parameter),
-                                        attache_article_get_id (article));
+  if (gtk_bitset_is_empty (selected))
+    return;
+
+  if (gtk_bitset_get_size (selected) > MAX_ARTICLES_TO_BRIEFING)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %u is a number of articles, more than 1 */
+      message = g_strdup_printf (ngettext ("Select at most %u article to add to a briefing",
+                                           "Select at most %u articles to add to a briefing",
+                                           MAX_ARTICLES_TO_BRIEFING),
+                                 MAX_ARTICLES_TO_BRIEFING);
+      add_toast (self, adw_toast_new (message));
+      return;
+    }
+
+  /* In the order of the list. */
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (gboolean valid = gtk_bitset_iter_init_first (&iter, selected, &position);
+       valid;
+       valid = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(AttacheArticle) article = g_list_model_get_item (listed, position);
+      gint64 id = attache_article_get_id (article);
+
+      g_array_append_val (ids, id);
+    }
+
+  attache_briefings_view_add_articles (self->briefings_view, g_variant_get_int64 (parameter),
+                                       (const gint64 *) ids->data, ids->len);
 }
 
 static void
@@ -2887,11 +3134,16 @@ popup_article_menu (AttacheWindow *self,
   GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->article_list_view), x, y, GTK_PICK_DEFAULT);
   GtkWidget *row = picked != NULL ? gtk_widget_get_ancestor (picked, ATTACHE_TYPE_ARTICLE_ROW) : NULL;
   AttacheArticle *article = row != NULL ? attache_article_row_get_article (ATTACHE_ARTICLE_ROW (row)) : NULL;
+  guint position;
 
   if (article == NULL)
     return;
 
-  attache_window_select_article (self, attache_article_get_id (article));
+  /* A click on one of the articles selected keeps them all selected. */
+  position = find_shown (self, attache_article_get_id (article));
+  if (position == G_MAXUINT ||
+      !gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+    attache_window_select_article (self, attache_article_get_id (article));
   gtk_popover_set_pointing_to (GTK_POPOVER (self->article_menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->article_menu));
 }
@@ -2970,6 +3222,682 @@ setup_briefings (AttacheWindow *self)
                     G_CALLBACK (on_briefings_view_text_dropped_cb), self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-excerpt-to-briefing", FALSE);
+}
+
+/* The overview of several articles (a selection, a search's results) in the
+ * summary pane: read off the main thread, a moment after the selection
+ * stops changing, and only when the articles are not those shown already. */
+
+/* How long the selection must stay the same before its overview is read. */
+#define OVERVIEW_DELAY_MS 150
+
+/* After the library changed: its analyses change in bursts while the
+ * runner works, and a large overview is not read again for each. */
+#define OVERVIEW_REFRESH_DELAY_MS 1000
+
+/* The overview counts at most this many articles (the first selected, or
+ * the best results): bench-explore reads 10,000 of a 100,000-article
+ * library in a third of a second. */
+#define OVERVIEW_MAX_ARTICLES 10000
+
+typedef struct
+{
+  AttacheWindow *self;
+  GArray        *ids;
+  char          *heading;
+} OverviewData;
+
+static void
+overview_data_free (OverviewData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_pointer (&data->ids, g_array_unref);
+  g_free (data->heading);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OverviewData, overview_data_free)
+
+static gboolean
+same_ids (GArray *a,
+          GArray *b)
+{
+  return a != NULL && b != NULL && a->len == b->len &&
+         memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0;
+}
+
+/* The articles the overview is of, and what the pane calls them. */
+static GArray *
+collect_overview_ids (AttacheWindow  *self,
+                      char          **out_heading)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GListModel *listed = get_listed (self);
+  guint64 n_selected = gtk_bitset_get_size (selected);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkBitsetIter iter;
+  guint position;
+
+  if (n_selected > 0)
+    {
+      for (gboolean valid = gtk_bitset_iter_init_first (&iter, selected, &position);
+           valid && ids->len < OVERVIEW_MAX_ARTICLES;
+           valid = gtk_bitset_iter_next (&iter, &position))
+        {
+          g_autoptr(AttacheArticle) article = g_list_model_get_item (listed, position);
+          gint64 id = attache_article_get_id (article);
+
+          g_array_append_val (ids, id);
+        }
+
+      if (n_selected > ids->len)
+        /* Translators: the heading of the summary pane when more articles are selected than it counts */
+        *out_heading = g_strdup_printf (ngettext ("The First %u of %u Articles Selected",
+                                                  "The First %u of %u Articles Selected",
+                                                  (gulong) n_selected),
+                                        ids->len, (guint) n_selected);
+      else
+        /* Translators: the heading of the summary pane for several articles selected */
+        *out_heading = g_strdup_printf (ngettext ("%u Article Selected", "%u Articles Selected", ids->len),
+                                        ids->len);
+    }
+  else
+    {
+      guint n_listed = g_list_model_get_n_items (listed);
+
+      for (guint i = 0; i < n_listed && ids->len < OVERVIEW_MAX_ARTICLES; i++)
+        {
+          g_autoptr(AttacheArticle) article = g_list_model_get_item (listed, i);
+          gint64 id = attache_article_get_id (article);
+
+          g_array_append_val (ids, id);
+        }
+
+      if (self->results_total > ids->len)
+        /* Translators: the heading of the summary pane for a search's results, when it lists the best of them */
+        *out_heading = g_strdup_printf (ngettext ("The Best %u of %" PRId64 " Results",
+                                                  "The Best %u of %" PRId64 " Results",
+                                                  (gulong) self->results_total),
+                                        ids->len, (int64_t) self->results_total);
+      else
+        /* Translators: the heading of the summary pane for a search's results */
+        *out_heading = g_strdup_printf (ngettext ("%u Search Result", "%u Search Results", ids->len), ids->len);
+    }
+
+  return ids;
+}
+
+static void
+summarize_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(OverviewData) data = user_data;
+  AttacheWindow *self = data->self;
+  g_autoptr(AttacheOverview) overview = NULL;
+  g_autoptr(GError) error = NULL;
+
+  overview = attache_library_summarize_finish (ATTACHE_LIBRARY (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  g_clear_object (&self->overview_cancellable);
+
+  if (overview == NULL)
+    {
+      show_error (self, _("Could not read what the articles are about"), error);
+      if (self->overview != NULL)
+        attache_summary_pane_show_overview (self->summary_pane, self->overview, self->overview_heading);
+      else
+        attache_summary_pane_hide_overview (self->summary_pane);
+      return;
+    }
+
+  g_clear_pointer (&self->overview_ids, g_array_unref);
+  self->overview_ids = g_steal_pointer (&data->ids);
+  g_clear_pointer (&self->overview, attache_overview_free);
+  self->overview = g_steal_pointer (&overview);
+  g_free (self->overview_heading);
+  self->overview_heading = g_steal_pointer (&data->heading);
+
+  if (attache_summary_pane_get_showing_overview (self->summary_pane))
+    attache_summary_pane_show_overview (self->summary_pane, self->overview, self->overview_heading);
+}
+
+static gboolean
+on_overview_timeout_cb (gpointer user_data)
+{
+  AttacheWindow *self = user_data;
+  g_autoptr(OverviewData) data = g_new0 (OverviewData, 1);
+
+  self->overview_id = 0;
+
+  data->ids = collect_overview_ids (self, &data->heading);
+
+  /* The same articles: the same overview (a new heading, maybe). */
+  if (same_ids (data->ids, self->overview_ids) && self->overview != NULL)
+    {
+      g_free (self->overview_heading);
+      self->overview_heading = g_steal_pointer (&data->heading);
+      attache_summary_pane_show_overview (self->summary_pane, self->overview, self->overview_heading);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (self->overview_cancellable != NULL)
+    g_cancellable_cancel (self->overview_cancellable);
+  g_clear_object (&self->overview_cancellable);
+  self->overview_cancellable = g_cancellable_new ();
+
+  /* What is shown stays, with a spinner, until the new one is read. */
+  attache_summary_pane_show_overview (self->summary_pane, NULL, data->heading);
+
+  data->self = g_object_ref (self);
+  attache_library_summarize_async (self->library, data->ids, self->overview_cancellable,
+                                   summarize_cb, data);
+  g_steal_pointer (&data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The pane shows the overview of the articles selected (or of the results),
+ * read again once the selection settles. */
+static void
+show_overview (AttacheWindow *self)
+{
+  if (!attache_summary_pane_get_showing_overview (self->summary_pane))
+    attache_summary_pane_show_overview (self->summary_pane, NULL, self->overview_heading);
+
+  g_clear_handle_id (&self->overview_id, g_source_remove);
+  self->overview_id = g_timeout_add (OVERVIEW_DELAY_MS, on_overview_timeout_cb, self);
+  g_source_set_name_by_id (self->overview_id, "[attache] overview");
+}
+
+static void
+hide_overview (AttacheWindow *self)
+{
+  g_clear_handle_id (&self->overview_id, g_source_remove);
+  if (self->overview_cancellable != NULL)
+    g_cancellable_cancel (self->overview_cancellable);
+  g_clear_object (&self->overview_cancellable);
+  attache_summary_pane_hide_overview (self->summary_pane);
+}
+
+/* The library's articles, or their analyses, changed: the overview shown
+ * may be out of date. */
+static void
+forget_overview (AttacheWindow *self)
+{
+  g_clear_pointer (&self->overview_ids, g_array_unref);
+  if (!attache_summary_pane_get_showing_overview (self->summary_pane) || self->overview_id != 0)
+    return;
+
+  self->overview_id = g_timeout_add (OVERVIEW_REFRESH_DELAY_MS, on_overview_timeout_cb, self);
+  g_source_set_name_by_id (self->overview_id, "[attache] overview again");
+}
+
+/* Searching */
+
+/* A search's results follow the library a moment after it changes. */
+#define RESEARCH_DELAY_MS 300
+
+typedef struct
+{
+  AttacheWindow *self;
+  gboolean       keep_selection;
+} SearchData;
+
+static void
+search_data_free (SearchData *data)
+{
+  g_clear_object (&data->self);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SearchData, search_data_free)
+
+static void
+update_save_search_action (AttacheWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-search",
+                                 attache_search_bar_get_search_mode (self->search_bar) &&
+                                 !attache_search_query_is_empty (attache_search_bar_get_query (self->search_bar)));
+}
+
+/* The library again, instead of a search's results; the article the reader
+ * shows stays selected. */
+static void
+list_library (AttacheWindow *self)
+{
+  gint64 current = self->selected_id;
+  guint position;
+
+  g_clear_handle_id (&self->research_id, g_source_remove);
+  if (self->search_cancellable != NULL)
+    g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+
+  gtk_stack_set_visible_child_name (self->list_stack, "list");
+
+  if (!listing_results (self))
+    return;
+
+  self->reloading = TRUE;
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->shown));
+  self->reloading = FALSE;
+  g_clear_object (&self->results);
+  self->results_total = 0;
+
+  if (gtk_list_box_get_selected_row (self->feed_list) == NULL)
+    gtk_list_box_select_row (self->feed_list, self->all_articles_row);
+
+  position = current != 0 ? find_shown (self, current) : G_MAXUINT;
+  select_position (self, position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
+  show_selected_article (self);
+  update_title (self);
+}
+
+/* Lists @results; with @keep_selection, the articles selected that are
+ * among them stay selected (the same search again), else none is. */
+static void
+list_results (AttacheWindow        *self,
+              AttacheSearchResults *results,
+              const char           *no_results_message,
+              gboolean              keep_selection)
+{
+  g_autoptr(GListStore) store = g_list_store_new (ATTACHE_TYPE_ARTICLE);
+  g_autoptr(GHashTable) kept = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GtkBitset) reselect = gtk_bitset_new_empty ();
+  gboolean current_gone = FALSE;
+
+  if (keep_selection && listing_results (self))
+    {
+      g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+      GtkBitsetIter iter;
+      guint position;
+
+      for (gboolean valid = gtk_bitset_iter_init_first (&iter, selected, &position);
+           valid;
+           valid = gtk_bitset_iter_next (&iter, &position))
+        {
+          g_autoptr(AttacheArticle) article = g_list_model_get_item (get_listed (self), position);
+          gint64 id = attache_article_get_id (article);
+
+          g_hash_table_add (kept, g_memdup2 (&id, sizeof id));
+        }
+      current_gone = self->selected_id != 0 && g_hash_table_contains (kept, &self->selected_id);
+    }
+
+  for (guint i = 0; results != NULL && i < results->hits->len; i++)
+    {
+      AttacheSearchHit *hit = results->hits->pdata[i];
+      AttacheArticle *article = attache_search_hit_get_article (hit);
+      g_autofree char *snippet = attache_search_hit_dup_snippet_markup (hit);
+      gint64 id = attache_article_get_id (article);
+
+      attache_article_row_attach_snippet (article, snippet);
+      g_list_store_append (store, article);
+      if (g_hash_table_contains (kept, &id))
+        gtk_bitset_add (reselect, i);
+      if (id == self->selected_id)
+        current_gone = FALSE;
+    }
+
+  /* The results are over the whole library: no feed is selected. */
+  if (!listing_results (self))
+    gtk_list_box_unselect_all (self->feed_list);
+
+  self->reloading = TRUE;
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (store));
+  self->reloading = FALSE;
+  g_set_object (&self->results, store);
+  self->results_total = results != NULL ? results->total : 0;
+
+  if (!gtk_bitset_is_empty (reselect))
+    {
+      g_autoptr(GtkBitset) mask = gtk_bitset_new_range (0, g_list_model_get_n_items (G_LIST_MODEL (store)));
+
+      gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), reselect, mask);
+    }
+  else if (current_gone && g_list_model_get_n_items (G_LIST_MODEL (store)) > 0)
+    {
+      /* The article read was deleted: its neighbour takes its place. */
+      select_position (self, MIN (self->selected_position,
+                                  g_list_model_get_n_items (G_LIST_MODEL (store)) - 1));
+    }
+
+  adw_status_page_set_description (self->no_results_page,
+                                   no_results_message != NULL ? no_results_message
+                                                              : _("Try other words, or fewer filters."));
+  gtk_stack_set_visible_child_name (self->list_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (store)) > 0 ? "list" : "no-results");
+
+  show_selected_article (self);
+  update_title (self);
+}
+
+static void
+find_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(SearchData) data = user_data;
+  AttacheWindow *self = data->self;
+  g_autoptr(AttacheSearchResults) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  results = attache_library_find_finish (ATTACHE_LIBRARY (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  g_clear_object (&self->search_cancellable);
+
+  if (results != NULL)
+    list_results (self, results, NULL, data->keep_selection);
+  else if (g_error_matches (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_INVALID_QUERY))
+    list_results (self, NULL, error->message, FALSE);
+  else
+    show_error (self, _("Could not search the library"), error);
+}
+
+/* Runs the search bar's query, instead of any search under way; an empty
+ * one lists the library. */
+static void
+run_search (AttacheWindow *self,
+            gboolean       keep_selection)
+{
+  const AttacheSearchQuery *query = attache_search_bar_get_query (self->search_bar);
+  SearchData *data;
+
+  g_clear_handle_id (&self->research_id, g_source_remove);
+  if (self->search_cancellable != NULL)
+    g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+
+  if (!attache_search_bar_get_search_mode (self->search_bar) || attache_search_query_is_empty (query))
+    {
+      list_library (self);
+      return;
+    }
+
+  data = g_new0 (SearchData, 1);
+  data->self = g_object_ref (self);
+  data->keep_selection = keep_selection;
+
+  self->search_cancellable = g_cancellable_new ();
+  attache_library_find_async (self->library, query, ATTACHE_SEARCH_PAGE, self->search_cancellable,
+                              find_cb, data);
+}
+
+static gboolean
+on_research_timeout_cb (gpointer user_data)
+{
+  AttacheWindow *self = user_data;
+
+  self->research_id = 0;
+  run_search (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* The library changed: the results listed may be out of date. */
+static void
+schedule_research (AttacheWindow *self)
+{
+  if (!listing_results (self) || self->research_id != 0)
+    return;
+
+  self->research_id = g_timeout_add (RESEARCH_DELAY_MS, on_research_timeout_cb, self);
+  g_source_set_name_by_id (self->research_id, "[attache] search again");
+}
+
+/* The same query, the words "" or NULL alike. */
+static gboolean
+same_query (const AttacheSearchQuery *a,
+            const AttacheSearchQuery *b)
+{
+  g_autoptr(AttacheSearchQuery) a_copy = attache_search_query_copy (a);
+  g_autoptr(AttacheSearchQuery) b_copy = attache_search_query_copy (b);
+
+  if (a_copy->text == NULL)
+    a_copy->text = g_strdup ("");
+  if (b_copy->text == NULL)
+    b_copy->text = g_strdup ("");
+
+  return attache_search_query_equal (a_copy, b_copy);
+}
+
+static void
+on_search_bar_query_changed_cb (AttacheSearchBar *search_bar,
+                                AttacheWindow    *self)
+{
+  const AttacheSearchQuery *query = attache_search_bar_get_query (search_bar);
+
+  /* No longer the saved search chosen. */
+  if (self->saved_query != NULL && !same_query (self->saved_query, query))
+    {
+      g_clear_pointer (&self->saved_query, attache_search_query_free);
+      attache_saved_search_list_select (self->saved_search_list, 0);
+    }
+
+  update_save_search_action (self);
+  run_search (self, FALSE);
+}
+
+static void
+on_search_bar_notify_search_mode_enabled_cb (AttacheSearchBar *search_bar,
+                                             GParamSpec       *pspec,
+                                             AttacheWindow    *self)
+{
+  if (!attache_search_bar_get_search_mode (search_bar))
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+      g_clear_pointer (&self->saved_query, attache_search_query_free);
+      attache_saved_search_list_select (self->saved_search_list, 0);
+      list_library (self);
+
+      /* Escape in the entry: back to the list. */
+      if (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (search_bar)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->article_list_view));
+    }
+
+  update_save_search_action (self);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (widget);
+
+  /* Searching is in the library. */
+  show_library_view (self);
+  attache_search_bar_focus_entry (self->search_bar);
+}
+
+/* win.search-actor (an actor's id), win.search-topic, win.search-subject
+ * and win.search-source: the search bar with that filter, replacing one of
+ * the same kind, and the articles it finds. */
+static void
+search_filter_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (widget);
+  g_autoptr(AttacheSearchQuery) filter = attache_search_query_new (NULL);
+  g_autofree char *value = NULL;
+
+  if (g_str_equal (action_name, "win.search-actor"))
+    {
+      filter->actor_id = g_variant_get_int64 (parameter);
+      if (filter->actor_id <= 0)
+        return;
+    }
+  else
+    {
+      value = g_strstrip (g_variant_dup_string (parameter, NULL));
+      if (value[0] == '\0')
+        return;
+
+      if (g_str_equal (action_name, "win.search-topic"))
+        filter->topic = g_steal_pointer (&value);
+      else if (g_str_equal (action_name, "win.search-subject"))
+        filter->subject = g_steal_pointer (&value);
+      else
+        filter->source = g_steal_pointer (&value);
+    }
+
+  show_library_view (self);
+  if (attache_search_bar_get_search_mode (self->search_bar))
+    attache_search_bar_set_filter (self->search_bar, filter, NULL);
+  else
+    attache_search_bar_set_query (self->search_bar, filter);
+}
+
+/* Saved searches */
+
+static void
+on_saved_search_list_saved_search_activated_cb (AttacheSavedSearchList   *list,
+                                                const AttacheSavedSearch *saved,
+                                                AttacheWindow            *self)
+{
+  /* Chosen again while it is listed: nothing to do. */
+  if (self->saved_query != NULL && listing_results (self) &&
+      same_query (saved->query, attache_search_bar_get_query (self->search_bar)))
+    return;
+
+  g_clear_pointer (&self->saved_query, attache_search_query_free);
+  self->saved_query = attache_search_query_copy (saved->query);
+  attache_search_bar_set_query (self->search_bar, saved->query);
+}
+
+typedef struct
+{
+  AttacheWindow      *self;
+  AttacheSearchQuery *query;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_pointer (&data->query, attache_search_query_free);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
+
+static void
+add_saved_search_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(SaveData) data = user_data;
+  AttacheWindow *self = data->self;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = attache_library_add_saved_search_finish (ATTACHE_LIBRARY (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  if (id == 0)
+    {
+      show_error (self, _("Could not save the search"), error);
+      return;
+    }
+
+  /* Still the search shown: it is now this saved search. */
+  if (attache_search_bar_get_search_mode (self->search_bar) &&
+      same_query (data->query, attache_search_bar_get_query (self->search_bar)))
+    {
+      g_clear_pointer (&self->saved_query, attache_search_query_free);
+      self->saved_query = g_steal_pointer (&data->query);
+      attache_saved_search_list_select (self->saved_search_list, id);
+    }
+}
+
+static void
+ask_saved_search_name_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(SaveData) data = user_data;
+  AttacheWindow *self = data->self;
+  g_autofree char *name = attache_compat_ask_text_finish (result, NULL);
+  const AttacheSearchQuery *query;
+
+  if (name == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  query = data->query;
+  attache_library_add_saved_search_async (self->library, name, query, self->cancellable,
+                                          add_saved_search_cb, g_steal_pointer (&data));
+}
+
+static void
+save_search_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (widget);
+  const AttacheSearchQuery *query = attache_search_bar_get_query (self->search_bar);
+  GtkWidget *entry;
+  SaveData *data;
+
+  if (attache_search_query_is_empty (query))
+    return;
+
+  entry = gtk_entry_new ();
+  if (query->text != NULL)
+    {
+      g_autofree char *words = g_strstrip (g_strdup (query->text));
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), words);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
+
+  data = g_new0 (SaveData, 1);
+  data->self = g_object_ref (self);
+  data->query = attache_search_query_copy (query);
+
+  attache_compat_ask_text_async (GTK_WINDOW (self), _("Save Search"),
+                                 _("The search is listed in the sidebar under this name, its results "
+                                   "following the library as it changes."),
+                                 GTK_ENTRY (entry), _("_Save"), NULL,
+                                 self->cancellable, ask_saved_search_name_cb, data);
+}
+
+static void
+on_library_actors_changed_cb (AttacheLibrary *library,
+                              AttacheWindow  *self)
+{
+  schedule_research (self);
+  forget_overview (self);
+}
+
+static void
+on_library_analyses_changed_cb (AttacheLibrary *library,
+                                AttacheWindow  *self)
+{
+  forget_overview (self);
+}
+
+static void
+setup_search (AttacheWindow *self)
+{
+  g_object_bind_property (self->search_button, "active",
+                          self->search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect (self->search_bar, "query-changed",
+                    G_CALLBACK (on_search_bar_query_changed_cb), self);
+  g_signal_connect (self->search_bar, "notify::search-mode-enabled",
+                    G_CALLBACK (on_search_bar_notify_search_mode_enabled_cb), self);
+  g_signal_connect (self->saved_search_list, "saved-search-activated",
+                    G_CALLBACK (on_saved_search_list_saved_search_activated_cb), self);
+  update_save_search_action (self);
 }
 
 /* Window state */
@@ -3110,7 +4038,7 @@ attache_window_constructed (GObject *object)
    * on_selection_selection_changed_cb (). */
   g_signal_connect (self->shown, "items-changed",
                     G_CALLBACK (on_shown_items_changed_before_cb), self);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->shown));
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->shown));
   g_signal_connect_after (self->shown, "items-changed",
                           G_CALLBACK (on_shown_items_changed_cb), self);
   g_signal_connect_after (self->articles, "items-changed",
@@ -3119,6 +4047,10 @@ attache_window_constructed (GObject *object)
                            G_CALLBACK (on_library_feeds_changed_cb), self, 0);
   g_signal_connect_object (self->library, "articles-changed",
                            G_CALLBACK (on_library_articles_changed_cb), self, 0);
+  g_signal_connect_object (self->library, "actors-changed",
+                           G_CALLBACK (on_library_actors_changed_cb), self, 0);
+  g_signal_connect_object (self->library, "analyses-changed",
+                           G_CALLBACK (on_library_analyses_changed_cb), self, 0);
   if (self->settings != NULL)
     g_signal_connect (self->settings, "changed::feed-refresh-interval",
                       G_CALLBACK (on_settings_feed_refresh_interval_changed_cb), self);
@@ -3132,6 +4064,8 @@ attache_window_constructed (GObject *object)
   attache_reader_set_library (self->reader, self->library);
   attache_summary_pane_set_library (self->summary_pane, self->library);
   attache_briefings_view_set_library (self->briefings_view, self->library);
+  attache_search_bar_set_library (self->search_bar, self->library);
+  attache_saved_search_list_set_library (self->saved_search_list, self->library);
 
   self->loaded = !attache_article_list_get_loading (self->articles);
 
@@ -3161,6 +4095,14 @@ attache_window_dispose (GObject *object)
   g_clear_object (&self->feed_ids_cancellable);
   g_clear_handle_id (&self->read_timeout_id, g_source_remove);
   g_clear_handle_id (&self->refresh_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->research_id, g_source_remove);
+  g_clear_handle_id (&self->overview_id, g_source_remove);
+  if (self->search_cancellable != NULL)
+    g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  if (self->overview_cancellable != NULL)
+    g_cancellable_cancel (self->overview_cancellable);
+  g_clear_object (&self->overview_cancellable);
   g_clear_pointer (&self->refresh_queue, g_array_unref);
 
   /* Feeds whose toast still offers Undo are gone for good. */
@@ -3185,6 +4127,10 @@ attache_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   if (self->feed_list != NULL)
     g_signal_handlers_disconnect_by_data (self->feed_list, self);
+  if (self->search_bar != NULL)
+    g_signal_handlers_disconnect_by_data (self->search_bar, self);
+  if (self->saved_search_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->saved_search_list, self);
 
   if (self->feed_menu != NULL)
     {
@@ -3214,6 +4160,11 @@ attache_window_dispose (GObject *object)
   g_clear_pointer (&self->feed_rows, g_hash_table_unref);
   g_clear_pointer (&self->feed_article_ids, g_hash_table_unref);
   g_clear_pointer (&self->unsubscribed, g_hash_table_unref);
+  g_clear_object (&self->results);
+  g_clear_pointer (&self->saved_query, attache_search_query_free);
+  g_clear_pointer (&self->overview_ids, g_array_unref);
+  g_clear_pointer (&self->overview, attache_overview_free);
+  g_clear_pointer (&self->overview_heading, g_free);
   g_clear_object (&self->shown);
   g_clear_object (&self->feed_filter);
   g_clear_object (&self->articles);
@@ -3304,6 +4255,8 @@ attache_window_class_init (AttacheWindowClass *klass)
   g_type_ensure (ATTACHE_TYPE_READER);
   g_type_ensure (ATTACHE_TYPE_SUMMARY_PANE);
   g_type_ensure (ATTACHE_TYPE_BRIEFINGS_VIEW);
+  g_type_ensure (ATTACHE_TYPE_SEARCH_BAR);
+  g_type_ensure (ATTACHE_TYPE_SAVED_SEARCH_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attache/Attache/attache-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AttacheWindow, window_title);
@@ -3328,6 +4281,11 @@ attache_window_class_init (AttacheWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttacheWindow, all_articles_row);
   gtk_widget_class_bind_template_child (widget_class, AttacheWindow, refresh_stack);
   gtk_widget_class_bind_template_child (widget_class, AttacheWindow, refresh_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, saved_search_list);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, AttacheWindow, no_results_page);
   gtk_widget_class_bind_template_child_full (widget_class, "refresh_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, AttacheWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AttacheWindow, briefings_view);
@@ -3370,6 +4328,12 @@ attache_window_class_init (AttacheWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-actors-to-briefing", "x",
                                    add_actors_to_briefing_action);
   gtk_widget_class_install_action (widget_class, "win.show-actors", NULL, show_actors_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.search-actor", "x", search_filter_action);
+  gtk_widget_class_install_action (widget_class, "win.search-topic", "s", search_filter_action);
+  gtk_widget_class_install_action (widget_class, "win.search-subject", "s", search_filter_action);
+  gtk_widget_class_install_action (widget_class, "win.search-source", "s", search_filter_action);
+  gtk_widget_class_install_action (widget_class, "win.save-search", NULL, save_search_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -3382,6 +4346,7 @@ attache_window_class_init (AttacheWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.add-article-to-briefing", "x", (gint64) 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "briefings.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
 }
 
 static void
@@ -3397,6 +4362,7 @@ attache_window_init (AttacheWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_feed_list (self);
   setup_briefings (self);
+  setup_search (self);
 
   /* Files, folders and web addresses dropped anywhere on the library. In the
    * capture phase: the reader's text view would take a drop of text (and of
@@ -3490,6 +4456,14 @@ attache_window_select_article (AttacheWindow *self,
   g_return_if_fail (ATTACHE_IS_WINDOW (self));
 
   position = find_shown (self, id);
+
+  /* In the library but not in the search's results: the search ends. */
+  if (position == G_MAXUINT && listing_results (self) &&
+      attache_article_list_find (self->articles, id) != G_MAXUINT)
+    {
+      attache_search_bar_set_search_mode (self->search_bar, FALSE);
+      position = find_shown (self, id);
+    }
 
   /* In the library but not in the feed selected: all articles, then. */
   if (position == G_MAXUINT && self->selected_feed_id != 0 &&
