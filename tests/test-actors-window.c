@@ -1243,6 +1243,87 @@ test_pictures (Fixture       *fixture,
   check_searched (fixture, vasko_id, NULL, 3);
 }
 
+/* The analysts' sample article (../shared/samples), imported through the
+ * window: the pane ranks its actors as the library does, the Secretary of
+ * State first with his title, then the French President among the first
+ * three. Registered in the eval suite on its own (it reads ../shared). */
+static void
+test_sample (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const char *root = g_getenv ("ATTACHE_SHARED_DIR");
+  g_autofree char *path = root != NULL ? g_build_filename (root, "samples", "000_2928e92e240a864f.txt", NULL) : NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(AttacheAnalysis) analysis = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkWidget *icon;
+  gint64 sample_id = 0;
+  int macron = -1;
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("../shared/samples is absent: no sample article to show");
+      return;
+    }
+
+  file = g_file_new_for_path (path);
+  attache_window_import_files (fixture->window, &file, 1);
+  wait_until (attache_library_count_articles (fixture->library, NULL) == 4);
+  articles = attache_library_list_articles (fixture->library, NULL);
+  for (guint i = 0; i < articles->len; i++)
+    if (g_str_has_prefix (attache_article_get_title (articles->pdata[i]), "US Secretary of State Antony Blinken"))
+      sample_id = attache_article_get_id (articles->pdata[i]);
+  g_assert_cmpint (sample_id, !=, 0);
+  wait_until (all_analysed (fixture));
+
+  attache_window_select_article (fixture->window, sample_id);
+  wait_until (actors_shown (fixture));
+  wait_until (pane_lists (fixture, "Antony Blinken"));
+  wait_for_frames (GTK_WIDGET (fixture->window), 3);
+
+  /* The library's ranking, row by row, the first ten then all of them. */
+  analysis = attache_library_get_analysis (fixture->library, sample_id, NULL);
+  g_assert_nonnull (analysis);
+  rows = actor_rows (fixture);
+  g_assert_cmpuint (rows->len, ==, MIN (analysis->actors->len, 10));
+  if (rows->len < analysis->actors->len)
+    {
+      GtkListBox *list = pane_child (fixture, "actor_list");
+      GtkListBoxRow *show_all = gtk_list_box_get_row_at_index (list, (int) rows->len);
+
+      g_assert_nonnull (find_with_class (GTK_WIDGET (show_all), "show-all"));
+      g_signal_emit_by_name (show_all, "activate");
+      wait_until (gtk_list_box_get_row_at_index (list, (int) analysis->actors->len - 1) != NULL);
+      g_clear_pointer (&rows, g_ptr_array_unref);
+      rows = actor_rows (fixture);
+    }
+  g_assert_cmpuint (rows->len, ==, analysis->actors->len);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const AttacheFoundActor *actor = analysis->actors->pdata[i];
+
+      g_test_message ("%u. %s", i + 1, row_text (rows->pdata[i], "actor-name"));
+      g_assert_cmpstr (row_text (rows->pdata[i], "actor-name"), ==, actor->name);
+      if (g_str_equal (actor->name, "Emmanuel Macron"))
+        macron = (int) i;
+    }
+
+  /* Blinken first, a person, with his title; Macron among the first three. */
+  g_assert_cmpstr (row_text (rows->pdata[0], "actor-name"), ==, "Antony Blinken");
+  g_assert_cmpstr (row_text (rows->pdata[0], "actor-role"), ==, "US Secretary of State");
+  icon = find_with_class (GTK_WIDGET (rows->pdata[0]), "actor-type");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (icon), ==, "Person");
+  g_assert_cmpint (macron, >=, 0);
+  g_assert_cmpint (macron, <, 3);
+  g_assert_cmpstr (row_text (rows->pdata[macron], "actor-role"), ==, "French President");
+  g_assert_null (actor_row (fixture, "Blinken"));
+  g_assert_null (actor_row (fixture, "Macron"));
+
+  wait_for_frames (GTK_WIDGET (fixture->window), 5);
+  save_png (GTK_WIDGET (fixture->window), "actors-sample.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1257,6 +1338,7 @@ main (int   argc,
   g_test_add ("/actors-window/merge-dialog", Fixture, NULL, fixture_set_up, test_merge_dialog, fixture_tear_down);
   g_test_add ("/actors-window/hide-rename", Fixture, NULL, fixture_set_up, test_hide_rename, fixture_tear_down);
   g_test_add ("/actors-window/pictures", Fixture, NULL, fixture_set_up, test_pictures, fixture_tear_down);
+  g_test_add ("/actors-window/sample", Fixture, NULL, fixture_set_up, test_sample, fixture_tear_down);
 
   ret = g_test_run ();
 
