@@ -20,8 +20,12 @@
 #include "attache-actors.h"
 #include "attache-application.h"
 #include "attache-article-row.h"
+#include "attache-briefing-store.h"
+#include "attache-briefings-view.h"
+#include "attache-chart-window.h"
 #include "attache-filter-popover.h"
 #include "attache-library.h"
+#include "attache-network-view.h"
 #include "attache-overview-panel.h"
 #include "attache-reader.h"
 #include "attache-saved-search-list.h"
@@ -967,6 +971,62 @@ test_search_actor (Fixture       *fixture,
 
 /* Several articles selected: the reader shows one, the pane what they have
  * in common. */
+/* The first visible window of @type, or NULL. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* The id of the @n-th article selected, in the list's order. */
+static gint64
+selected_id (Fixture *fixture,
+             guint    n)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (get_selection (fixture));
+  g_autoptr(AttacheArticle) article = NULL;
+
+  g_assert_cmpuint (n, <, gtk_bitset_get_size (selected));
+  article = g_list_model_get_item (get_articles (fixture), gtk_bitset_get_nth (selected, n));
+  return attache_article_get_id (article);
+}
+
+/* The briefing made last, whole, or NULL when there is none. */
+static AttacheBriefing *
+last_briefing (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) briefings = attache_library_list_briefings (fixture->library, NULL);
+  gint64 last = 0;
+
+  for (guint i = 0; briefings != NULL && i < briefings->len; i++)
+    last = MAX (last, ((AttacheBriefing *) briefings->pdata[i])->id);
+
+  return last != 0 ? attache_library_load_briefing (fixture->library, last, NULL) : NULL;
+}
+
+static gboolean
+last_briefing_has_blocks (Fixture *fixture,
+                          guint    n_blocks)
+{
+  g_autoptr(AttacheBriefing) briefing = last_briefing (fixture);
+  guint n = 0;
+
+  for (guint i = 0; briefing != NULL && i < briefing->sections->len; i++)
+    n += ((AttacheBriefingSection *) briefing->sections->pdata[i])->blocks->len;
+
+  return briefing != NULL && n == n_blocks;
+}
+
 static void
 test_multi_select (Fixture       *fixture,
                    gconstpointer  data)
@@ -1009,6 +1069,52 @@ test_multi_select (Fixture       *fixture,
   g_free (actors);
   actors = overview_actors (fixture);
   g_assert_true (g_str_has_prefix (actors, "Ilse Marran: 3 articles · 4 mentions|Valmora: 2 articles · 2 mentions|"));
+
+  /* Their actor network, from the overview: of the three articles. */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    GtkWidget *network_button = NULL;
+    AttacheChartWindow *chart_window = NULL;
+    AttacheNetworkView *network_view;
+    AttacheActorNetwork *network;
+
+    collect_by_type (GTK_WIDGET (overview_panel (fixture)), GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (gtk_widget_has_css_class (buttons->pdata[i], "overview-network"))
+        network_button = buttons->pdata[i];
+    g_assert_nonnull (network_button);
+    wait_until (gtk_widget_is_sensitive (network_button));
+    g_signal_emit_by_name (network_button, "clicked");
+    wait_until ((chart_window = (AttacheChartWindow *) find_toplevel (ATTACHE_TYPE_CHART_WINDOW)) != NULL);
+    network_view = ATTACHE_NETWORK_VIEW (attache_chart_window_get_view (chart_window));
+    wait_until (attache_network_view_get_ready (network_view));
+    network = attache_network_view_get_network (network_view);
+    g_assert_cmpuint (network->n_articles, ==, 3);
+    g_assert_cmpint (attache_actor_network_find_node (network, actor_id (fixture, "Ilse Marran")), ==, 0);
+    wait_for_frames (GTK_WIDGET (chart_window), 5);
+    save_png (GTK_WIDGET (chart_window), "network-selection.png");
+    gtk_window_destroy (GTK_WINDOW (chart_window));
+    wait_until (find_toplevel (ATTACHE_TYPE_CHART_WINDOW) == NULL);
+  }
+
+  /* The three, to a new briefing, in the list's order, at once. */
+  {
+    g_autoptr(AttacheBriefing) briefing = NULL;
+    const AttacheBriefingSection *section;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-article-to-briefing", "x",
+                                               (gint64) ATTACHE_BRIEFING_NEW));
+    wait_until (last_briefing_has_blocks (fixture, 3));
+    briefing = last_briefing (fixture);
+    section = briefing->sections->pdata[0];
+    for (guint i = 0; i < section->blocks->len; i++)
+      {
+        const AttacheBriefingBlock *block = section->blocks->pdata[i];
+
+        g_assert_cmpint (block->kind, ==, ATTACHE_BLOCK_ARTICLE);
+        g_assert_cmpint (block->source.article_id, ==, selected_id (fixture, i));
+      }
+  }
 
   /* The pane's topics: each a way to the articles on it. */
   {

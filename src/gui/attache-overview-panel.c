@@ -413,7 +413,7 @@ attache_overview_panel_class_init (AttacheOverviewPanelClass *klass)
 static void
 attache_overview_panel_init (AttacheOverviewPanel *self)
 {
-  GtkWidget *header, *heading_box, *flow;
+  GtkWidget *header, *heading_box, *flow, *network_button;
 
   self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   gtk_widget_set_margin_top (self->content, 24);
@@ -449,6 +449,14 @@ attache_overview_panel_init (AttacheOverviewPanel *self)
   self->actor_list = new_boxed_list ();
   g_signal_connect (self->actor_list, "row-activated", G_CALLBACK (on_actor_list_row_activated_cb), self);
   self->actors_group = new_group (_("Key Actors"), GTK_WIDGET (self->actor_list));
+  /* The network of these articles' actors, in a window of its own. */
+  network_button = gtk_button_new_from_icon_name ("network-workgroup-symbolic");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (network_button), "win.show-overview-network");
+  gtk_widget_set_tooltip_text (network_button, _("Actor Network of These Articles"));
+  gtk_widget_set_valign (network_button, GTK_ALIGN_END);
+  gtk_widget_add_css_class (network_button, "flat");
+  gtk_widget_add_css_class (network_button, "overview-network");
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->actors_group), network_button);
   gtk_box_append (GTK_BOX (self->content), self->actors_group);
 
   flow = gtk_flow_box_new ();

@@ -15,6 +15,7 @@
 #include "attache-article-list.h"
 #include "attache-article-row.h"
 #include "attache-briefings-view.h"
+#include "attache-chart-window.h"
 #include "attache-compat.h"
 #include "attache-feed-refresher.h"
 #include "attache-importer.h"
@@ -3327,6 +3328,30 @@ collect_overview_ids (AttacheWindow  *self,
   return ids;
 }
 
+/* win.show-overview-network: the actor network of the articles the pane's
+ * overview counts, in a window of its own. */
+static void
+show_overview_network_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  AttacheWindow *self = ATTACHE_WINDOW (widget);
+
+  if (self->overview_ids == NULL || self->overview_ids->len == 0)
+    return;
+
+  gtk_window_present (GTK_WINDOW (attache_chart_window_new_network (GTK_WINDOW (self), self->library,
+                                                                   self->overview_ids,
+                                                                   self->overview_heading)));
+}
+
+static void
+update_overview_network_action (AttacheWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview-network",
+                                 self->overview_ids != NULL && self->overview_ids->len > 0);
+}
+
 static void
 summarize_cb (GObject      *object,
               GAsyncResult *result,
@@ -3363,6 +3388,7 @@ summarize_cb (GObject      *object,
 
   if (attache_summary_pane_get_showing_overview (self->summary_pane))
     attache_summary_pane_show_overview (self->summary_pane, self->overview, self->overview_heading);
+  update_overview_network_action (self);
 }
 
 static gboolean
@@ -3428,6 +3454,7 @@ static void
 forget_overview (AttacheWindow *self)
 {
   g_clear_pointer (&self->overview_ids, g_array_unref);
+  update_overview_network_action (self);
   if (!attache_summary_pane_get_showing_overview (self->summary_pane) || self->overview_id != 0)
     return;
 
@@ -4334,6 +4361,7 @@ attache_window_class_init (AttacheWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search-subject", "s", search_filter_action);
   gtk_widget_class_install_action (widget_class, "win.search-source", "s", search_filter_action);
   gtk_widget_class_install_action (widget_class, "win.save-search", NULL, save_search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-overview-network", NULL, show_overview_network_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -4379,6 +4407,7 @@ attache_window_init (AttacheWindow *self)
   }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview-network", FALSE);
 }
 
 AttacheWindow *
