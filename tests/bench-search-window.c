@@ -19,6 +19,8 @@
  *   - scrolling: a step of half a page, then jumps, each until the frame
  *     that shows it is painted; the median and the worst;
  *   - a search, and a search with a filter, to their results listed;
+ *   - the summary pane for one article, and for 1,000 selected (a library
+ *     with analyses only);
  *   - Ctrl+A, to the summary pane's overview of what is selected.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -177,6 +179,31 @@ median (GArray *values)
 {
   g_array_sort (values, compare_doubles);
   return g_array_index (values, double, values->len / 2);
+}
+
+static AttacheOverviewPanel *
+find_overview_panel (AttacheSummaryPane *pane)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (pane));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (ATTACHE_IS_OVERVIEW_PANEL (child))
+      return ATTACHE_OVERVIEW_PANEL (child);
+
+  g_error ("The summary pane has no overview panel");
+}
+
+/* Whether the newest article is analysed (a library of bench-explore's). */
+static gboolean
+library_has_analyses (AttacheLibrary *library)
+{
+  g_autoptr(GPtrArray) newest = attache_library_list_newest_articles (library, 1, NULL);
+  g_autoptr(AttacheAnalysis) analysis = NULL;
+
+  if (newest == NULL || newest->len == 0)
+    return FALSE;
+  analysis = attache_library_get_analysis (library, attache_article_get_id (newest->pdata[0]), NULL);
+  return analysis != NULL;
 }
 
 /* A library to measure, when none is given */
@@ -386,6 +413,64 @@ main (int   argc,
     attache_search_bar_set_search_mode (bar, FALSE);
     wait_until (g_list_model_get_n_items (get_articles (window)) == n_listed);
   }
+
+  /* The summary pane for one article, then for a thousand selected: from
+   * the click to the pane drawn. */
+  if (library_has_analyses (library))
+    {
+      AttacheSummaryPane *pane = window_child (window, "summary_pane");
+      GtkSelectionModel *selection = GTK_SELECTION_MODEL (get_articles (window));
+      GtkStack *analysis_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (pane),
+                                                                         ATTACHE_TYPE_SUMMARY_PANE,
+                                                                         "analysis_stack"));
+      g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) filled_times = g_array_new (FALSE, FALSE, sizeof (double));
+      AttacheOverviewPanel *panel;
+      guint n_selected = MIN (1000, n_listed);
+      double worst = 0, worst_filled = 0;
+
+      stall_watch_start (&watch);
+      for (guint i = 0; i < MIN (40, n_listed); i++)
+        {
+          g_autoptr(AttacheArticle) article = g_list_model_get_item (get_articles (window), i);
+          gint64 id = attache_article_get_id (article);
+          double ms;
+
+          start = g_get_monotonic_time ();
+          gtk_selection_model_select_item (selection, i, TRUE);
+          wait_until (attache_summary_pane_get_article (pane) != NULL &&
+                      attache_article_get_id (attache_summary_pane_get_article (pane)) == id &&
+                      g_strcmp0 (gtk_stack_get_visible_child_name (analysis_stack), "analysis") == 0);
+          ms = ms_since (start);
+          worst_filled = MAX (worst_filled, ms);
+          g_array_append_val (filled_times, ms);
+          wait_for_paint (GTK_WIDGET (window));
+          ms = ms_since (start);
+          worst = MAX (worst, ms);
+          g_array_append_val (times, ms);
+        }
+      g_print ("one article, to the pane filled:           %7.1f ms median, %.1f ms worst (%u articles)\n",
+               median (filled_times), worst_filled, filled_times->len);
+      g_print ("one article, to the window drawn:          %7.1f ms median, %.1f ms worst (the reader's text"
+               " laid out too; longest stall %.1f ms)\n", median (times), worst, stall_watch_stop (&watch));
+
+      start = g_get_monotonic_time ();
+      stall_watch_start (&watch);
+      gtk_selection_model_select_range (selection, 0, n_selected, TRUE);
+      wait_until (attache_summary_pane_get_showing_overview (pane));
+      panel = find_overview_panel (pane);
+      wait_until (!attache_overview_panel_get_loading (panel) &&
+                  attache_overview_panel_get_overview (panel) != NULL &&
+                  attache_overview_panel_get_overview (panel)->n_articles == n_selected);
+      wait_for_paint (GTK_WIDGET (window));
+      g_print ("%u articles selected, to the overview drawn: %5.1f ms  (150 ms of it the delay;"
+               " longest stall %.1f ms)\n", n_selected, ms_since (start), stall_watch_stop (&watch));
+      gtk_selection_model_unselect_all (selection);
+    }
+  else
+    {
+      g_print ("the summary pane: not measured, the library has no analyses yet\n");
+    }
 
   /* Ctrl+A: the overview of everything selected. */
   {
