@@ -715,6 +715,28 @@ _attache_database_open_at_version (const char  *path,
   return g_steal_pointer (&self);
 }
 
+int
+attache_database_peek_schema_version (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  g_return_val_if_fail (path != NULL, -1);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return -1;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return version;
+}
+
 AttacheDatabase *
 attache_database_open (const char  *path,
                        GError     **error)

@@ -34,5 +34,10 @@ AttacheDatabase *attache_database_open               (const char       *path,
 const char      *attache_database_get_path           (AttacheDatabase  *self);
 int              attache_database_get_schema_version (AttacheDatabase  *self);
 int              attache_database_get_latest_version (void);
+/* The format of the library at @path, read without changing it; -1 when
+ * there is no such file or it cannot be read as a library. Below
+ * attache_database_get_latest_version(), opening it brings it up to date
+ * (one transaction a step; a while for a large library). */
+int              attache_database_peek_schema_version (const char     *path);
 
 G_END_DECLS

@@ -206,15 +206,14 @@ attache_library_dup_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "attache", "library.db", NULL);
 }
 
-AttacheLibrary *
-attache_library_open (const char  *path,
-                      GError     **error)
+/* Opens the library at @path; its signals are emitted in @context. */
+static AttacheLibrary *
+open_for_context (const char    *path,
+                  GMainContext  *context,
+                  GError       **error)
 {
   g_autoptr(AttacheDatabase) database = NULL;
   AttacheLibrary *self;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   database = attache_database_open (path, error);
   if (database == NULL)
@@ -230,7 +229,7 @@ attache_library_open (const char  *path,
 
   self = g_object_new (ATTACHE_TYPE_LIBRARY, NULL);
   self->database = g_steal_pointer (&database);
-  self->context = g_main_context_ref_thread_default ();
+  self->context = g_main_context_ref (context);
 
   /* Articles stored before stories existed have no signature yet: compute
    * them now (once; nothing to do on later opens). */
@@ -241,6 +240,83 @@ attache_library_open (const char  *path,
     }
 
   return self;
+}
+
+AttacheLibrary *
+attache_library_open (const char  *path,
+                      GError     **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_for_context (path, context, error);
+}
+
+typedef struct
+{
+  char         *path;
+  GMainContext *context;   /* the caller's: where the library's signals go */
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_free (data->path);
+  g_main_context_unref (data->context);
+  g_free (data);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenData *data = task_data;
+  AttacheLibrary *library;
+  GError *error = NULL;
+
+  library = open_for_context (data->path, data->context, &error);
+  if (library != NULL)
+    g_task_return_pointer (task, library, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+attache_library_open_async (const char          *path,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenData *data;
+
+  g_return_if_fail (path != NULL);
+
+  data = g_new0 (OpenData, 1);
+  data->path = g_strdup (path);
+  data->context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, attache_library_open_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
+  /* Once begun, an open (and its migration) runs to its end: cancelling
+   * only stops the result from being delivered. */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, open_thread);
+}
+
+AttacheLibrary *
+attache_library_open_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == attache_library_open_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 const char *

@@ -83,6 +83,15 @@ char             *attache_library_dup_default_path      (void);
  * Signals are emitted on the thread-default main context of the caller. */
 AttacheLibrary   *attache_library_open                  (const char       *path,
                                                          GError          **error);
+/* The same in a worker thread: opening a library of an older format brings
+ * it up to date, which takes a while for a large one. The library's signals
+ * are emitted in the thread-default main context of the caller. */
+void              attache_library_open_async            (const char          *path,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+AttacheLibrary   *attache_library_open_finish           (GAsyncResult        *result,
+                                                         GError             **error);
 const char       *attache_library_get_path              (AttacheLibrary   *self);
 AttacheDatabase  *attache_library_get_database          (AttacheLibrary   *self);
 

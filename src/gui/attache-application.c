@@ -12,6 +12,7 @@
 #include "attache-application.h"
 #include "attache-compat.h"
 #include "attache-analysis-runner.h"
+#include "attache-database.h"
 #include "attache-library.h"
 #include "attache-preferences-page.h"
 #include "attache-window.h"
@@ -19,6 +20,13 @@
 struct _AttacheApplication
 {
   AdwApplication  parent_instance;
+
+  /* While the library is being opened, in a worker */
+  gboolean        opening;
+  GtkWidget      *opening_window;   /* weak: shown when the open takes a while */
+  guint           opening_id;       /* the timeout that shows it */
+  gboolean        upgrading;        /* the library is of an older format */
+  char           *opening_path;
 };
 
 G_DEFINE_FINAL_TYPE (AttacheApplication, attache_application, ADW_TYPE_APPLICATION)
@@ -93,33 +101,142 @@ show_open_error (AttacheApplication *self,
                               NULL, alert_cb, g_object_ref (self));
 }
 
+/* Opening the library happens in a worker: a library of an older format is
+ * brought up to date on its first open, which takes a while for a large one
+ * (some 8 s for 100,000 articles), and the desktop must not see a frozen
+ * application meanwhile. An upgrade shows a window saying so at once; an
+ * ordinary open shows it only if it is slow. */
+
+/* How long an ordinary open may take before the window saying so is shown. */
+#define OPENING_WINDOW_DELAY_MS 400
+
+static void
+on_opening_window_destroy_cb (GtkWidget          *window,
+                              AttacheApplication *self)
+{
+  self->opening_window = NULL;
+}
+
+static gboolean
+show_opening_window_cb (gpointer user_data)
+{
+  AttacheApplication *self = user_data;
+  GtkWidget *window, *page, *spinner, *header, *box;
+
+  self->opening_id = 0;
+  if (self->opening_window != NULL)
+    return G_SOURCE_REMOVE;
+
+  spinner = gtk_spinner_new ();
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+
+  page = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), APP_ID);
+  if (self->upgrading)
+    {
+      adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Updating the Library"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                       _("The library was made by an earlier version of Attaché. "
+                                         "It is brought up to date once; for a large library this "
+                                         "takes a minute. Nothing in it is lost."));
+    }
+  else
+    {
+      adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Opening the Library"));
+    }
+  adw_status_page_set_child (ADW_STATUS_PAGE (page), spinner);
+
+  header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), gtk_label_new (NULL));
+  gtk_widget_add_css_class (header, "flat");
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+
+  window = adw_application_window_new (GTK_APPLICATION (self));
+  gtk_window_set_title (GTK_WINDOW (window), _("Attaché"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 420);
+  gtk_widget_add_css_class (window, "opening-window");
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  g_signal_connect (window, "destroy", G_CALLBACK (on_opening_window_destroy_cb), self);
+  self->opening_window = window;
+
+  gtk_window_present (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+open_library_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AttacheApplication) self = user_data;
+  g_autoptr(AttacheLibrary) library = NULL;
+  g_autoptr(AttacheAnalysisRunner) runner = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean closed;
+  AttacheWindow *window;
+
+  library = attache_library_open_finish (result, &error);
+
+  /* The window saying so was closed: the person has given up waiting. */
+  closed = self->opening_window == NULL && self->opening_id == 0;
+  self->opening = FALSE;
+  g_clear_handle_id (&self->opening_id, g_source_remove);
+
+  if (library == NULL)
+    {
+      show_open_error (self, self->opening_path, error);
+    }
+  else if (!closed)
+    {
+      window = attache_window_new (self, library);
+      /* New articles, and all of them after the analyser changed, are
+       * analysed in the background for as long as the window is open. */
+      runner = attache_analysis_runner_new (library);
+      attache_window_set_analysis_runner (window, runner);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+
+  if (self->opening_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->opening_window));
+  g_clear_pointer (&self->opening_path, g_free);
+  g_application_release (G_APPLICATION (self));
+}
+
 /* Opens the library at @path (NULL for the usual one) in a new window. */
 static void
 open_library (AttacheApplication *self,
               const char         *path)
 {
-  g_autoptr(AttacheLibrary) library = NULL;
-  g_autoptr(AttacheAnalysisRunner) runner = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *default_path = NULL;
-  AttacheWindow *window;
+  int format;
+
+  if (self->opening)
+    {
+      if (self->opening_window != NULL)
+        gtk_window_present (GTK_WINDOW (self->opening_window));
+      return;
+    }
 
   if (path == NULL)
     path = default_path = attache_library_dup_default_path ();
 
-  library = attache_library_open (path, &error);
-  if (library == NULL)
-    {
-      show_open_error (self, path, error);
-      return;
-    }
+  /* The file's header alone: whether opening it will upgrade it. */
+  format = attache_database_peek_schema_version (path);
+  self->upgrading = format >= 0 && format < attache_database_get_latest_version ();
+  self->opening = TRUE;
+  g_free (self->opening_path);
+  self->opening_path = g_strdup (path);
 
-  window = attache_window_new (self, library);
-  /* New articles, and all of them after the analyser changed, are analysed in
-   * the background for as long as the window is open. */
-  runner = attache_analysis_runner_new (library);
-  attache_window_set_analysis_runner (window, runner);
-  gtk_window_present (GTK_WINDOW (window));
+  /* No window keeps the application running meanwhile. */
+  g_application_hold (G_APPLICATION (self));
+  self->opening_id = g_timeout_add (self->upgrading ? 0 : OPENING_WINDOW_DELAY_MS, show_opening_window_cb, self);
+  g_source_set_name_by_id (self->opening_id, "[attache] opening window");
+  attache_library_open_async (path, NULL, open_library_cb, g_object_ref (self));
 }
 
 static void
@@ -256,10 +373,23 @@ attache_application_startup (GApplication *application)
 }
 
 static void
+attache_application_finalize (GObject *object)
+{
+  AttacheApplication *self = ATTACHE_APPLICATION (object);
+
+  g_clear_handle_id (&self->opening_id, g_source_remove);
+  g_free (self->opening_path);
+
+  G_OBJECT_CLASS (attache_application_parent_class)->finalize (object);
+}
+
+static void
 attache_application_class_init (AttacheApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
 
+  object_class->finalize = attache_application_finalize;
   application_class->startup = attache_application_startup;
   application_class->activate = attache_application_activate;
   application_class->command_line = attache_application_command_line;
