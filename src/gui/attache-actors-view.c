@@ -28,6 +28,7 @@
 #include "attache-compat.h"
 #include "attache-database.h"
 #include "attache-format.h"
+#include "attache-toast-private.h"
 
 /* A correction changes the actors (and says so twice: "actors-changed" and
  * "analyses-changed"): the list is read again this soon after. */
@@ -1009,11 +1010,8 @@ correct_actor_cb (GObject      *object,
   if (correction_id == 0)
     {
       g_autofree char *what = describe_failure (data);
-      g_autofree char *escaped_what = g_markup_escape_text (what, -1);
-      g_autofree char *escaped_error = g_markup_escape_text (error->message, -1);
 
-      /* Translators: what could not be done, then why */
-      toast = adw_toast_new_format (_("%s: %s"), escaped_what, escaped_error);
+      toast = _attache_error_toast_new (what, error);
       adw_toast_set_timeout (toast, 0);
       add_toast (self, toast);
       return;

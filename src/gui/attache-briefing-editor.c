@@ -31,6 +31,7 @@
 #include "attache-briefing-store.h"
 #include "attache-database.h"
 #include "attache-markdown-highlight.h"
+#include "attache-toast-private.h"
 
 struct _AttacheBriefingEditor
 {
@@ -98,12 +99,7 @@ static void
 add_toast (AttacheBriefingEditor *self,
            AdwToast              *toast)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  _attache_add_toast (GTK_WIDGET (self), toast);
 }
 
 /* Shows "@what: @error" and reads the briefing again, so that what is shown
@@ -113,12 +109,8 @@ edit_failed (AttacheBriefingEditor *self,
              const char            *what,
              const GError          *error)
 {
-  g_autofree char *escaped_what = g_markup_escape_text (what, -1);
-  g_autofree char *escaped_error = g_markup_escape_text (error->message, -1);
-
   g_warning ("%s: %s", what, error->message);
-  /* Translators: what went wrong, then why */
-  add_toast (self, adw_toast_new_format (_("%s: %s"), escaped_what, escaped_error));
+  add_toast (self, _attache_error_toast_new (what, error));
 
   if (self->id != 0)
     reload (self);

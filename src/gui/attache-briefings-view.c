@@ -29,6 +29,7 @@
 #include "attache-briefings-view-private.h"
 #include "attache-compat.h"
 #include "attache-database.h"
+#include "attache-toast-private.h"
 
 /* A menu of briefings to add to, kept up to date: see
  * attache_briefings_view_new_add_menu (). */
@@ -101,12 +102,7 @@ static void
 add_toast (AttacheBriefingsView *self,
            AdwToast             *toast)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  _attache_add_toast (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -114,11 +110,7 @@ show_error (AttacheBriefingsView *self,
             const char           *what,
             const GError         *error)
 {
-  g_autofree char *escaped_what = g_markup_escape_text (what, -1);
-  g_autofree char *escaped_error = g_markup_escape_text (error->message, -1);
-
-  /* Translators: what went wrong, then why */
-  add_toast (self, adw_toast_new_format (_("%s: %s"), escaped_what, escaped_error));
+  add_toast (self, _attache_error_toast_new (what, error));
 }
 
 static const AttacheBriefing *

@@ -26,6 +26,7 @@
 #include "attache-search.h"
 #include "attache-summary-pane.h"
 #include "attache-window.h"
+#include "attache-toast-private.h"
 
 struct _AttacheWindow
 {
@@ -154,11 +155,7 @@ show_error (AttacheWindow *self,
             const char    *what,
             const GError  *error)
 {
-  g_autofree char *escaped_what = g_markup_escape_text (what, -1);
-  g_autofree char *escaped_error = g_markup_escape_text (error->message, -1);
-
-  /* Translators: what went wrong, then why: "Could not delete “Port Strike”: the disk is full" */
-  add_toast (self, adw_toast_new_format (_("%s: %s"), escaped_what, escaped_error));
+  add_toast (self, _attache_error_toast_new (what, error));
 }
 
 /* How a file is named for people in toasts and dialogs. */
