@@ -803,6 +803,7 @@ setup_menu_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Correct or Explore"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Correct or Explore"), -1);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "actor-menu-button");
   g_signal_connect (button, "clicked", G_CALLBACK (on_menu_button_clicked_cb), self);

@@ -586,6 +586,7 @@ build (AttacheBriefingBlockRow *self)
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), menu);
   gtk_widget_set_valign (self->menu_button, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (self->menu_button, _("Block Menu"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Block Menu"), -1);
   gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (self->menu_button), FALSE);
   gtk_widget_add_css_class (self->menu_button, "circular");
 

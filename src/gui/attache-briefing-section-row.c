@@ -220,6 +220,7 @@ build (AttacheBriefingSectionRow *self)
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), section_menu);
   gtk_widget_set_tooltip_text (self->menu_button, _("Section Menu"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Section Menu"), -1);
   gtk_widget_set_valign (self->menu_button, GTK_ALIGN_CENTER);
   gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (self->menu_button), FALSE);
   gtk_widget_add_css_class (self->menu_button, "circular");

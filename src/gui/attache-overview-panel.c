@@ -453,6 +453,7 @@ attache_overview_panel_init (AttacheOverviewPanel *self)
   network_button = gtk_button_new_from_icon_name ("network-workgroup-symbolic");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (network_button), "win.show-overview-network");
   gtk_widget_set_tooltip_text (network_button, _("Actor Network of These Articles"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (network_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Actor Network of These Articles"), -1);
   gtk_widget_set_valign (network_button, GTK_ALIGN_END);
   gtk_widget_add_css_class (network_button, "flat");
   gtk_widget_add_css_class (network_button, "overview-network");

@@ -136,6 +136,7 @@ new_row (const AttacheSavedSearch *saved)
   /* Translators: the tooltip of a saved search's menu button; %s is its name */
   menu_label = g_strdup_printf (_("Menu of “%s”"), saved->name);
   gtk_widget_set_tooltip_text (menu_button, menu_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
 
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), name);

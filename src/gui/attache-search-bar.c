@@ -178,6 +178,7 @@ add_chip (AttacheSearchBar *self,
   tooltip = g_strdup_printf (_("%s %s"), kind_name, value);
   remove_label = g_strdup_printf (_("Remove the filter %s"), tooltip);
   gtk_widget_set_tooltip_text (remove, remove_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
   g_object_set_data (G_OBJECT (remove), "attache-filter-kind", GINT_TO_POINTER (kind));
   g_signal_connect (remove, "clicked", G_CALLBACK (on_chip_remove_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), remove);
