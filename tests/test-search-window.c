@@ -23,6 +23,7 @@
 #include "attache-briefing-store.h"
 #include "attache-briefings-view.h"
 #include "attache-chart-window.h"
+#include "attache-database-private.h"
 #include "attache-filter-popover.h"
 #include "attache-library.h"
 #include "attache-network-view.h"
@@ -1333,6 +1334,92 @@ test_screenshot (Fixture       *fixture,
   save_png (GTK_WIDGET (fixture->window), "search-selection.png");
 }
 
+/* Undo of a delete while a search is listed: the article comes back among
+ * the results, selected, and the search stays. */
+static void
+test_undo_in_search (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkButton *undo = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL));
+  type_words (fixture, "Marran");
+  wait_until (g_list_model_get_n_items (get_articles (fixture)) == 3);
+  gtk_selection_model_select_item (get_selection (fixture), find_listed (fixture, fixture->strike), TRUE);
+  wait_until (reader_shows (fixture, "Dockworkers in Kessel walked out"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL));
+  wait_until ((undo = find_toast_button (fixture, "Undo")) != NULL);
+  wait_until (g_list_model_get_n_items (get_articles (fixture)) == 2);
+  g_signal_emit_by_name (undo, "clicked");
+
+  wait_until (g_list_model_get_n_items (get_articles (fixture)) == 3 &&
+              gtk_selection_model_is_selected (get_selection (fixture), find_listed (fixture, fixture->strike)));
+  g_assert_true (attache_search_bar_get_search_mode (search_bar (fixture)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bar_child (fixture, "entry"))), ==, "Marran");
+  wait_until (reader_shows (fixture, "Dockworkers in Kessel walked out"));
+}
+
+/* Enter in Add Filter's boxes at once after typing, before their lists
+ * caught up: the first of what matches what was typed. */
+static void
+test_enter_in_filter (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *popover;
+  GtkWidget *entry;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (bar_child (fixture, "filter_button")));
+
+  /* A source. */
+  gtk_menu_button_popup (bar_child (fixture, "filter_button"));
+  attache_filter_popover_show_page (ATTACHE_FILTER_POPOVER (popover), "source");
+  wait_until (find_choice (popover, "Northern Courier") != NULL);
+  entry = find_named (popover, "source-entry");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Northern");
+  g_signal_emit_by_name (entry, "activate");
+  wait_until (!gtk_widget_get_visible (popover));
+  g_assert_cmpstr (attache_search_bar_get_query (search_bar (fixture))->source, ==, "Northern Courier");
+
+  /* An actor, looked up in a worker as it is typed. */
+  gtk_menu_button_popup (bar_child (fixture, "filter_button"));
+  attache_filter_popover_show_page (ATTACHE_FILTER_POPOVER (popover), "actor");
+  entry = find_named (popover, "actor-entry");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Harbour");
+  g_signal_emit_by_name (entry, "activate");
+  wait_until (!gtk_widget_get_visible (popover));
+  g_assert_cmpint (attache_search_bar_get_query (search_bar (fixture))->actor_id, ==,
+                   actor_id (fixture, "Harbour Authority"));
+}
+
+/* A selection's overview read while the library is busy, then the
+ * selection put back as it was: what is shown is the selection's. */
+static void
+test_overview_race (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkSelectionModel *selection = get_selection (fixture);
+  AttacheDatabase *database = attache_library_get_database (fixture->library);
+
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  gtk_selection_model_select_item (selection, 1, FALSE);
+  wait_until (overview_shown (fixture, "2 Articles Selected"));
+
+  /* A third, its overview held up by the library's lock. */
+  _attache_database_lock (database);
+  gtk_selection_model_select_item (selection, 2, FALSE);
+  wait_until (attache_overview_panel_get_loading (overview_panel (fixture)));
+  gtk_selection_model_unselect_item (selection, 2);
+  wait_until (overview_shown (fixture, "2 Articles Selected"));
+  _attache_database_unlock (database);
+
+  /* The read held up ends (cancelled); the two stay. */
+  wait_for_frames (GTK_WIDGET (fixture->window), 20);
+  g_assert_true (overview_shown (fixture, "2 Articles Selected"));
+  g_assert_cmpuint (attache_overview_panel_get_overview (overview_panel (fixture))->n_articles, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1348,6 +1435,9 @@ main (int   argc,
   ADD ("/search-window/multi-select", test_multi_select);
   ADD ("/search-window/saved-searches", test_saved_searches);
   ADD ("/search-window/screenshot", test_screenshot);
+  ADD ("/search-window/undo-in-search", test_undo_in_search);
+  ADD ("/search-window/enter-in-filter", test_enter_in_filter);
+  ADD ("/search-window/overview-race", test_overview_race);
 
   ret = g_test_run ();
 

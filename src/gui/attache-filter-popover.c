@@ -23,6 +23,7 @@
 #include "attache-format.h"
 #include "attache-search-facets.h"
 #include "attache-subject.h"
+#include "attache-toast-private.h"
 
 /* How many actors a look-up lists; the filter box narrows them. */
 #define MAX_ACTORS_LISTED 50
@@ -54,6 +55,10 @@ struct _AttacheFilterPopover
   GCancellable        *facets_cancellable;  /* the facets being read, or NULL */
   GCancellable        *actors_cancellable;  /* the actors being looked up, or NULL */
   gboolean             facets_loaded;       /* and the library has not changed since */
+  gboolean             facets_stale;        /* the library changed while they were read */
+  char                *actors_text;         /* what the actors were last looked up by */
+  gboolean             actors_listed;       /* and they are listed */
+  gboolean             choose_first_actor;  /* Enter came before the actors for the text typed */
 };
 
 G_DEFINE_FINAL_TYPE (AttacheFilterPopover, attache_filter_popover, GTK_TYPE_POPOVER)
@@ -206,11 +211,14 @@ list_search_facets_cb (GObject      *object,
   if (facets == NULL)
     {
       /* The lists stay empty; what is typed still works. */
-      g_warning ("Could not read the library’s sources and topics: %s", error->message);
+      _attache_add_toast (GTK_WIDGET (self),
+                          _attache_error_toast_new (_("Could not read the library’s sources and topics"), error));
       return;
     }
 
-  self->facets_loaded = TRUE;
+  /* Read before a change: shown, and read again the next time. */
+  self->facets_loaded = !self->facets_stale;
+  self->facets_stale = FALSE;
   fill_facets (self->source_list, facets->sources);
   fill_facets (self->topic_list, facets->topics);
 }
@@ -221,22 +229,22 @@ load_facets (AttacheFilterPopover *self)
   if (self->library == NULL || self->facets_loaded || self->facets_cancellable != NULL)
     return;
 
+  self->facets_stale = FALSE;
   self->facets_cancellable = g_cancellable_new ();
   attache_library_list_search_facets_async (self->library, MAX_FACETS_LISTED, self->facets_cancellable,
                                             list_search_facets_cb, g_object_ref (self));
 }
 
+/* The lists are read again the next time they are shown, not while they
+ * are: the analyser changes the library many times a second, and a list
+ * rebuilt under the pointer cannot be used. */
 static void
 on_library_changed_cb (AttacheLibrary       *library,
                        AttacheFilterPopover *self)
 {
   self->facets_loaded = FALSE;
   if (self->facets_cancellable != NULL)
-    g_cancellable_cancel (self->facets_cancellable);
-  g_clear_object (&self->facets_cancellable);
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    load_facets (self);
+    self->facets_stale = TRUE;
 }
 
 static void
@@ -254,7 +262,12 @@ on_facet_entry_activate_cb (GtkSearchEntry       *entry,
                             AttacheFilterPopover *self)
 {
   GtkListBox *list = entry == self->source_entry ? self->source_list : self->topic_list;
-  GtkListBoxRow *row = first_visible_row (list);
+  GtkListBoxRow *row;
+
+  /* Enter comes before the entry's delayed search-changed: the list is
+   * filtered by what is typed now. */
+  gtk_list_box_invalidate_filter (list);
+  row = first_visible_row (list);
 
   if (row != NULL)
     on_facet_list_row_activated_cb (list, row, self);
@@ -271,6 +284,10 @@ on_facet_entry_search_changed_cb (GtkSearchEntry       *entry,
 }
 
 /* Actors */
+
+static void on_actor_list_row_activated_cb (GtkListBox           *list,
+                                            GtkListBoxRow        *row,
+                                            AttacheFilterPopover *self);
 
 static void
 list_actors_cb (GObject      *object,
@@ -315,6 +332,17 @@ list_actors_cb (GObject      *object,
 
   gtk_label_set_text (self->actor_status_label, _("No actors of that name"));
   gtk_widget_set_visible (GTK_WIDGET (self->actor_status_label), n_listed == 0);
+  self->actors_listed = TRUE;
+
+  /* Enter was pressed while they were looked up: the first of them. */
+  if (self->choose_first_actor)
+    {
+      GtkListBoxRow *row = first_visible_row (self->actor_list);
+
+      self->choose_first_actor = FALSE;
+      if (row != NULL)
+        on_actor_list_row_activated_cb (self->actor_list, row, self);
+    }
 }
 
 static void
@@ -327,6 +355,9 @@ look_up_actors (AttacheFilterPopover *self)
     g_cancellable_cancel (self->actors_cancellable);
   g_clear_object (&self->actors_cancellable);
 
+  g_free (self->actors_text);
+  self->actors_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->actor_entry)));
+  self->actors_listed = FALSE;
   self->actors_cancellable = g_cancellable_new ();
   attache_library_list_actors_async (self->library, gtk_editable_get_text (GTK_EDITABLE (self->actor_entry)),
                                      self->actors_cancellable, list_actors_cb, g_object_ref (self));
@@ -348,8 +379,19 @@ static void
 on_actor_entry_activate_cb (GtkSearchEntry       *entry,
                             AttacheFilterPopover *self)
 {
-  GtkListBoxRow *row = first_visible_row (self->actor_list);
+  GtkListBoxRow *row;
 
+  /* The actors listed are not (yet) those of what is typed: the first of
+   * those, once they are. */
+  if (!self->actors_listed || g_strcmp0 (self->actors_text, gtk_editable_get_text (GTK_EDITABLE (entry))) != 0)
+    {
+      self->choose_first_actor = TRUE;
+      if (g_strcmp0 (self->actors_text, gtk_editable_get_text (GTK_EDITABLE (entry))) != 0)
+        look_up_actors (self);
+      return;
+    }
+
+  row = first_visible_row (self->actor_list);
   if (row != NULL)
     on_actor_list_row_activated_cb (self->actor_list, row, self);
 }
@@ -462,6 +504,7 @@ show_page (AttacheFilterPopover *self,
     {
       gtk_editable_set_text (GTK_EDITABLE (self->actor_entry), "");
       focus = GTK_WIDGET (self->actor_entry);
+      self->choose_first_actor = FALSE;
       look_up_actors (self);
     }
   else if (g_str_equal (name, "subject"))
@@ -506,6 +549,7 @@ add_page (AttacheFilterPopover *self,
 
   gtk_widget_add_css_class (back, "flat");
   gtk_widget_set_tooltip_text (back, _("Back"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (back), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back"), -1);
   g_signal_connect (back, "clicked", G_CALLBACK (on_back_clicked_cb), self);
   gtk_box_append (GTK_BOX (header), back);
   gtk_widget_add_css_class (label, "heading");
@@ -652,6 +696,7 @@ build (AttacheFilterPopover *self)
   box = new_filtered_list (self, _("Filter Sources"), &self->source_entry, &self->source_list);
   gtk_list_box_set_filter_func (self->source_list, filter_rows_by_entry, self->source_entry, NULL);
   g_signal_connect (self->source_list, "row-activated", G_CALLBACK (on_facet_list_row_activated_cb), self);
+  gtk_widget_set_name (GTK_WIDGET (self->source_entry), "source-entry");
   g_signal_connect (self->source_entry, "activate", G_CALLBACK (on_facet_entry_activate_cb), self);
   g_signal_connect (self->source_entry, "search-changed", G_CALLBACK (on_facet_entry_search_changed_cb), self);
   add_page (self, "source", _("Source"), box);
@@ -665,6 +710,7 @@ build (AttacheFilterPopover *self)
   gtk_widget_set_visible (GTK_WIDGET (self->actor_status_label), FALSE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->actor_status_label));
   g_signal_connect (self->actor_list, "row-activated", G_CALLBACK (on_actor_list_row_activated_cb), self);
+  gtk_widget_set_name (GTK_WIDGET (self->actor_entry), "actor-entry");
   g_signal_connect (self->actor_entry, "activate", G_CALLBACK (on_actor_entry_activate_cb), self);
   g_signal_connect (self->actor_entry, "search-changed", G_CALLBACK (on_actor_entry_search_changed_cb), self);
   add_page (self, "actor", _("Actor"), box);
@@ -679,6 +725,7 @@ build (AttacheFilterPopover *self)
   box = new_filtered_list (self, _("Filter Topics"), &self->topic_entry, &self->topic_list);
   gtk_list_box_set_filter_func (self->topic_list, filter_rows_by_entry, self->topic_entry, NULL);
   g_signal_connect (self->topic_list, "row-activated", G_CALLBACK (on_facet_list_row_activated_cb), self);
+  gtk_widget_set_name (GTK_WIDGET (self->topic_entry), "topic-entry");
   g_signal_connect (self->topic_entry, "activate", G_CALLBACK (on_facet_entry_activate_cb), self);
   g_signal_connect (self->topic_entry, "search-changed", G_CALLBACK (on_facet_entry_search_changed_cb), self);
   add_page (self, "topic", _("Topic"), box);
@@ -732,12 +779,23 @@ attache_filter_popover_dispose (GObject *object)
 }
 
 static void
+attache_filter_popover_finalize (GObject *object)
+{
+  AttacheFilterPopover *self = ATTACHE_FILTER_POPOVER (object);
+
+  g_free (self->actors_text);
+
+  G_OBJECT_CLASS (attache_filter_popover_parent_class)->finalize (object);
+}
+
+static void
 attache_filter_popover_class_init (AttacheFilterPopoverClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = attache_filter_popover_dispose;
+  object_class->finalize = attache_filter_popover_finalize;
   widget_class->map = attache_filter_popover_map;
 
   /**

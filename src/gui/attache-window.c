@@ -120,6 +120,7 @@ struct _AttacheWindow
   gint64                results_total;      /* how many articles the search found */
   GCancellable         *search_cancellable; /* owned: the search under way, or NULL */
   guint                 research_id;        /* searching again after the library changed, or 0 */
+  gboolean              search_stale;       /* the library changed while a search ran */
   AttacheSearchQuery   *saved_query;        /* owned: the query of the saved search selected, or NULL */
 
   /* The overview of several articles in the summary pane */
@@ -573,6 +574,9 @@ on_shown_items_changed_cb (GListModel    *model,
 
 static void
 show_all_articles (AttacheWindow *self);
+static void
+run_search (AttacheWindow *self,
+            gboolean       keep_selection);
 
 /* The keyboard is in an entry: the focus is not to be taken from it. */
 static gboolean
@@ -591,15 +595,28 @@ on_articles_items_changed_cb (GListModel    *model,
                               guint          added,
                               AttacheWindow *self)
 {
-  /* An article to select that the feed selected, or the search, leaves out. */
+  /* An article to select (one put back by Undo) is in the library now. */
   if (self->pending_select_id != 0 &&
-      attache_article_list_find (self->articles, self->pending_select_id) != G_MAXUINT &&
-      find_shown (self, self->pending_select_id) == G_MAXUINT)
+      attache_article_list_find (self->articles, self->pending_select_id) != G_MAXUINT)
     {
-      if (listing_results (self))
-        attache_window_select_article (self, self->pending_select_id);
-      else if (self->selected_feed_id != 0)
-        show_all_articles (self);
+      guint found = find_shown (self, self->pending_select_id);
+
+      if (listing_results (self) && found != G_MAXUINT)
+        {
+          /* The search's results had it first. */
+          self->pending_select_id = 0;
+          select_position (self, found);
+        }
+      else if (listing_results (self))
+        {
+          /* The search again, at once: among its results it is selected,
+           * else the search ends (see find_cb). */
+          run_search (self, TRUE);
+        }
+      else if (found == G_MAXUINT && self->selected_feed_id != 0)
+        {
+          show_all_articles (self);
+        }
     }
 
   /* The first rows, before the others are read: the list can be used. */
@@ -3388,6 +3405,14 @@ summarize_cb (GObject      *object,
   update_overview_network_action (self);
 }
 
+static void
+cancel_overview_read (AttacheWindow *self)
+{
+  if (self->overview_cancellable != NULL)
+    g_cancellable_cancel (self->overview_cancellable);
+  g_clear_object (&self->overview_cancellable);
+}
+
 static gboolean
 on_overview_timeout_cb (gpointer user_data)
 {
@@ -3398,18 +3423,18 @@ on_overview_timeout_cb (gpointer user_data)
 
   data->ids = collect_overview_ids (self, &data->heading);
 
-  /* The same articles: the same overview (a new heading, maybe). */
+  /* The same articles: the same overview (a new heading, maybe); a read
+   * under way for others is not wanted any more. */
   if (same_ids (data->ids, self->overview_ids) && self->overview != NULL)
     {
+      cancel_overview_read (self);
       g_free (self->overview_heading);
       self->overview_heading = g_steal_pointer (&data->heading);
       attache_summary_pane_show_overview (self->summary_pane, self->overview, self->overview_heading);
       return G_SOURCE_REMOVE;
     }
 
-  if (self->overview_cancellable != NULL)
-    g_cancellable_cancel (self->overview_cancellable);
-  g_clear_object (&self->overview_cancellable);
+  cancel_overview_read (self);
   self->overview_cancellable = g_cancellable_new ();
 
   /* What is shown stays, with a spinner, until the new one is read. */
@@ -3439,9 +3464,7 @@ static void
 hide_overview (AttacheWindow *self)
 {
   g_clear_handle_id (&self->overview_id, g_source_remove);
-  if (self->overview_cancellable != NULL)
-    g_cancellable_cancel (self->overview_cancellable);
-  g_clear_object (&self->overview_cancellable);
+  cancel_overview_read (self);
   attache_summary_pane_hide_overview (self->summary_pane);
 }
 
@@ -3450,6 +3473,8 @@ hide_overview (AttacheWindow *self)
 static void
 forget_overview (AttacheWindow *self)
 {
+  /* A read under way began before the change: read again instead. */
+  cancel_overview_read (self);
   g_clear_pointer (&self->overview_ids, g_array_unref);
   update_overview_network_action (self);
   if (!attache_summary_pane_get_showing_overview (self->summary_pane) || self->overview_id != 0)
@@ -3468,6 +3493,7 @@ typedef struct
 {
   AttacheWindow *self;
   gboolean       keep_selection;
+  gint64         pending_id;   /* the article to select, in the library as the search began; or 0 */
 } SearchData;
 
 static void
@@ -3622,6 +3648,27 @@ find_cb (GObject      *object,
     list_results (self, NULL, error->message, FALSE);
   else
     show_error (self, _("Could not search the library"), error);
+
+  /* The article to select was in the library as this search began: among
+   * its results, or else not found by the search, which then ends. */
+  if (data->pending_id != 0 && data->pending_id == self->pending_select_id)
+    {
+      guint found = find_shown (self, data->pending_id);
+
+      if (found != G_MAXUINT)
+        {
+          self->pending_select_id = 0;
+          select_position (self, found);
+        }
+      else
+        {
+          attache_window_select_article (self, data->pending_id);
+        }
+    }
+
+  /* The library changed while it ran: its results may miss that. */
+  if (self->search_stale)
+    schedule_research (self);
 }
 
 /* Runs the search bar's query, instead of any search under way; an empty
@@ -3647,6 +3694,10 @@ run_search (AttacheWindow *self,
   data = g_new0 (SearchData, 1);
   data->self = g_object_ref (self);
   data->keep_selection = keep_selection;
+  if (self->pending_select_id != 0 &&
+      attache_article_list_find (self->articles, self->pending_select_id) != G_MAXUINT)
+    data->pending_id = self->pending_select_id;
+  self->search_stale = FALSE;
 
   self->search_cancellable = g_cancellable_new ();
   attache_library_find_async (self->library, query, ATTACHE_SEARCH_PAGE, self->search_cancellable,
@@ -3667,6 +3718,10 @@ on_research_timeout_cb (gpointer user_data)
 static void
 schedule_research (AttacheWindow *self)
 {
+  /* The first search is still running: it is run again when it is done. */
+  if (self->search_cancellable != NULL)
+    self->search_stale = TRUE;
+
   if (!listing_results (self) || self->research_id != 0)
     return;
 
