@@ -40,28 +40,9 @@
 #include "attache-window.h"
 
 #include "test-helpers.h"
+#include "test-ui-helpers.h"
 
 #define WAIT_SECONDS 120
-
-static gboolean
-set_true_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define wait_until(cond)                                                      \
-  G_STMT_START {                                                              \
-    gboolean timed_out_ = FALSE;                                              \
-    guint timeout_id_ = g_timeout_add_seconds (WAIT_SECONDS, set_true_cb,     \
-                                               &timed_out_);                  \
-    while (!(cond) && !timed_out_)                                            \
-      g_main_context_iteration (NULL, TRUE);                                  \
-    if (!(cond))                                                              \
-      g_error ("line %d: timed out waiting for: %s", __LINE__, #cond);        \
-    if (!timed_out_)                                                          \
-      g_source_remove (timeout_id_);                                          \
-  } G_STMT_END
 
 /* The longest the main loop went without running a 1 ms timeout: how long
  * the main thread was busy at once. */

@@ -36,6 +36,7 @@
 #include "attache-window.h"
 
 #include "test-helpers.h"
+#include "test-ui-helpers.h"
 
 #define WAIT_SECONDS 10
 
@@ -65,26 +66,6 @@ static const char quotas_text[] =
 #define CUP_TITLE      "Rovers win the cup in extra time"
 #define QUOTAS_TITLE   "Fishing quotas cut by a tenth"
 
-static AttacheApplication *application;
-
-static AttacheApplication *
-get_application (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (application != NULL)
-    return application;
-
-  application = attache_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
-
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
-
-  return application;
-}
-
 typedef struct
 {
   char           *dir;
@@ -93,64 +74,7 @@ typedef struct
   gint64          corridor, strike, election, cup, quotas;
 } Fixture;
 
-/* Waiting, without fixed sleeps */
-
-static gboolean
-set_true_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define wait_until(cond)                                                      \
-  G_STMT_START {                                                              \
-    gboolean timed_out_ = FALSE;                                              \
-    guint timeout_id_ = g_timeout_add_seconds (WAIT_SECONDS, set_true_cb,     \
-                                               &timed_out_);                  \
-    while (!(cond) && !timed_out_)                                            \
-      g_main_context_iteration (NULL, TRUE);                                  \
-    if (!(cond))                                                              \
-      g_error ("line %d: timed out after %d s waiting for: %s",               \
-               __LINE__, WAIT_SECONDS, #cond);                                \
-    if (!timed_out_)                                                          \
-      g_source_remove (timeout_id_);                                          \
-  } G_STMT_END
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *frame_clock,
-                gpointer       user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n)
-{
-  guint n_frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &n_frames, NULL);
-
-  wait_until (n_frames >= n);
-  gtk_widget_remove_tick_callback (widget, id);
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* The window's parts */
-
-static gpointer
-get_child (GType       type,
-           GtkWidget  *widget,
-           const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (widget, type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
 
 #define window_child(fixture, name) \
   get_child (ATTACHE_TYPE_WINDOW, GTK_WIDGET ((fixture)->window), (name))
@@ -238,42 +162,6 @@ reader_shows (Fixture    *fixture,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   return strstr (shown, text) != NULL;
-}
-
-/* Every widget under @widget (itself included) of @type, in order. */
-static void
-collect_by_type (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_by_type (child, type, found);
-}
-
-/* The first widget under @widget (itself included) with @css_class, or NULL. */
-static GtkWidget *
-find_with_class (GtkWidget  *widget,
-                 const char *css_class)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static const char *
@@ -494,13 +382,6 @@ find_name_dialog (Fixture *fixture)
 }
 #endif
 
-/* What Enter does in an entry: its text's "activate" key binding. */
-static void
-press_enter (GtkEntry *entry)
-{
-  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
-}
-
 /* Answers the name dialog with @name. */
 static void
 answer_name (Fixture    *fixture,
@@ -556,41 +437,6 @@ toast_says (Fixture    *fixture,
       return TRUE;
 
   return FALSE;
-}
-
-/* PNG */
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *tmp_path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Wrote %s (%d×%d)", path, width, height);
-
-  tmp_path = g_build_filename (g_get_tmp_dir (), name, NULL);
-  gdk_texture_save_to_png (texture, tmp_path);
 }
 
 /* The library */
@@ -971,23 +817,6 @@ test_search_actor (Fixture       *fixture,
 
 /* Several articles selected: the reader shows one, the pane what they have
  * in common. */
-/* The first visible window of @type, or NULL. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 /* The id of the @n-th article selected, in the list's order. */
 static gint64
 selected_id (Fixture *fixture,
@@ -1318,10 +1147,10 @@ test_screenshot (Fixture       *fixture,
   save_png (GTK_WIDGET (fixture->window), "search.png");
 
   /* The same in the dark: the highlighted matches must stay readable. */
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  set_dark (TRUE);
   wait_for_frames (GTK_WIDGET (fixture->window), 6);
   save_png (GTK_WIDGET (fixture->window), "search-dark.png");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  set_dark (FALSE);
 
   /* Two articles selected: the pane sums them up. */
   attache_search_bar_set_search_mode (search_bar (fixture), FALSE);
@@ -1351,7 +1180,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  g_clear_object (&application);
+  clear_application ();
 
   return ret;
 }

@@ -27,6 +27,7 @@
 #include "attache-window.h"
 
 #include "test-helpers.h"
+#include "test-ui-helpers.h"
 
 #define WAIT_SECONDS 10
 
@@ -140,30 +141,8 @@ static const char greve_fr[] =
   "salariés, une offre jugée tardive par les représentants du personnel. Les négociations "
   "doivent reprendre jeudi matin.\n";
 
-static AttacheApplication *application;
-
 /* Items the Harbour Post feed has beyond its first three: see dup_feed_xml (). */
 static guint harbour_extra_items;
-
-/* The application the windows belong to, registered (so started up) once. */
-static AttacheApplication *
-get_application (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (application != NULL)
-    return application;
-
-  application = attache_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
-
-  /* Light style, whatever the desktop that runs the tests prefers. */
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
-
-  return application;
-}
 
 typedef struct
 {
@@ -173,72 +152,10 @@ typedef struct
   SoupServer     *server;   /* started by start_server () */
 } Fixture;
 
-/* Waiting, without fixed sleeps */
-
-static gboolean
-set_true_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @cond holds, failing after WAIT_SECONDS. */
-#define wait_until(cond)                                                      \
-  G_STMT_START {                                                              \
-    gboolean timed_out_ = FALSE;                                              \
-    guint timeout_id_ = g_timeout_add_seconds (WAIT_SECONDS, set_true_cb,     \
-                                               &timed_out_);                  \
-    while (!(cond) && !timed_out_)                                            \
-      g_main_context_iteration (NULL, TRUE);                                  \
-    if (!(cond))                                                              \
-      g_error ("line %d: timed out after %d s waiting for: %s",          \
-               __LINE__, WAIT_SECONDS, #cond);                                \
-    if (!timed_out_)                                                          \
-      g_source_remove (timeout_id_);                                          \
-  } G_STMT_END
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *frame_clock,
-                gpointer       user_data)
-{
-  guint *n_frames = user_data;
-
-  (*n_frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Lets the window lay out and draw what changed. */
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n)
-{
-  guint n_frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &n_frames, NULL);
-
-  wait_until (n_frames >= n);
-  gtk_widget_remove_tick_callback (widget, id);
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* The window's parts */
 
-static gpointer
-get_child (Fixture    *fixture,
-           GType       type,
-           GtkWidget  *widget,
-           const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (widget, type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
 #define window_child(fixture, name) \
-  get_child ((fixture), ATTACHE_TYPE_WINDOW, GTK_WIDGET ((fixture)->window), (name))
+  get_child (ATTACHE_TYPE_WINDOW, GTK_WIDGET ((fixture)->window), (name))
 
 static GListModel *
 get_articles (Fixture *fixture)
@@ -318,7 +235,7 @@ static char *
 dup_reader_text (Fixture *fixture)
 {
   AttacheReader *reader = window_child (fixture, "reader");
-  GtkTextView *text_view = get_child (fixture, ATTACHE_TYPE_READER, GTK_WIDGET (reader), "text_view");
+  GtkTextView *text_view = get_child (ATTACHE_TYPE_READER, GTK_WIDGET (reader), "text_view");
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
   GtkTextIter start, end;
 
@@ -340,13 +257,13 @@ summary_field (Fixture    *fixture,
                const char *name)
 {
   AttacheSummaryPane *pane = window_child (fixture, "summary_pane");
-  GtkLabel *label = get_child (fixture, ATTACHE_TYPE_SUMMARY_PANE, GTK_WIDGET (pane), name);
+  GtkLabel *label = get_child (ATTACHE_TYPE_SUMMARY_PANE, GTK_WIDGET (pane), name);
 
   return gtk_label_get_text (label);
 }
 
 #define pane_child(fixture, name) \
-  get_child ((fixture), ATTACHE_TYPE_SUMMARY_PANE, \
+  get_child (ATTACHE_TYPE_SUMMARY_PANE, \
              GTK_WIDGET (window_child ((fixture), "summary_pane")), (name))
 
 /* What the summary pane says of the analysis: "none", "analysing",
@@ -355,27 +272,6 @@ static const char *
 analysis_page (Fixture *fixture)
 {
   return gtk_stack_get_visible_child_name (pane_child (fixture, "analysis_stack"));
-}
-
-/* The first widget under @widget (itself included) with @css_class, or NULL. */
-static GtkWidget *
-find_with_class (GtkWidget  *widget,
-                 const char *css_class)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* The label with @css_class in the @index-th row of the pane's actors. */
@@ -460,43 +356,6 @@ import_files (Fixture *fixture,
   attache_window_import_files (fixture->window, files, n_files);
   g_assert_true (importing (fixture));
   wait_until (!importing (fixture));
-}
-
-/* PNG */
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *tmp_path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Wrote %s (%d×%d)", path, width, height);
-
-  /* A copy where a person can find it without knowing the build folder. */
-  tmp_path = g_build_filename (g_get_tmp_dir (), name, NULL);
-  gdk_texture_save_to_png (texture, tmp_path);
 }
 
 /* Fixture */
@@ -832,18 +691,6 @@ test_state (Fixture       *fixture,
 }
 
 static void
-import_files_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GPtrArray **results = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *results = attache_importer_import_files_finish (ATTACHE_IMPORTER (object), result, &error);
-  g_assert_no_error (error);
-}
-
-static void
 test_screenshot (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -888,10 +735,10 @@ test_screenshot (Fixture       *fixture,
   save_png (GTK_WIDGET (fixture->window), "window-html.png");
 
   /* The same in the dark style: the details and the link stay readable. */
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  set_dark (TRUE);
   wait_for_frames (GTK_WIDGET (fixture->window), 3);
   save_png (GTK_WIDGET (fixture->window), "window-dark.png");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  set_dark (FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     g_object_unref (files[i]);
@@ -1007,10 +854,10 @@ test_analysis (Fixture       *fixture,
   save_png (GTK_WIDGET (fixture->window), "window-analysis.png");
 
   /* The same in the dark style: the roles, chips and bars stay readable. */
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  set_dark (TRUE);
   wait_for_frames (GTK_WIDGET (fixture->window), 3);
   save_png (GTK_WIDGET (fixture->window), "window-analysis-dark.png");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  set_dark (FALSE);
 
   /* The pane scrolls: the summary and the details are further down. */
   adjustment = gtk_scrolled_window_get_vadjustment (pane_child (fixture, "scroller"));
@@ -1541,13 +1388,6 @@ url_dialog_accepts (GtkWidget *dialog)
   return adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "accept");
 }
 #endif
-
-/* What Enter does in an entry: its text's "activate" key binding. */
-static void
-press_enter (GtkEntry *entry)
-{
-  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
-}
 
 static void
 test_import_url_dialog (Fixture       *fixture,
@@ -2274,26 +2114,6 @@ minutes_to_refresh (Fixture *fixture)
   return (next - g_get_monotonic_time () + 30 * G_USEC_PER_SEC) / (60 * G_USEC_PER_SEC);
 }
 
-static GtkWidget *
-find_by_type (GtkWidget *widget,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The Preferences window over the main window, if shown. */
 static GtkWidget *
 find_preferences (Fixture *fixture)
@@ -2651,7 +2471,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  g_clear_object (&application);
+  clear_application ();
 
   return ret;
 }
