@@ -340,25 +340,6 @@ find_actor_id (Fixture          *fixture,
 
 /* The reader */
 
-static char *
-dup_reader_text (Fixture *fixture)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (reader_child (fixture, "text_view"));
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static gboolean
-reader_shows (Fixture    *fixture,
-              const char *text)
-{
-  g_autofree char *shown = dup_reader_text (fixture);
-
-  return strstr (shown, text) != NULL;
-}
-
 /* The ranges of the buffer with tag @name: (start, end) character offsets. */
 static GArray *
 tag_ranges (Fixture    *fixture,
@@ -418,7 +399,7 @@ static int
 buffer_offset_of (Fixture    *fixture,
                   const char *needle)
 {
-  g_autofree char *text = dup_reader_text (fixture);
+  g_autofree char *text = dup_reader_text (fixture->window);
   const char *found = g_strrstr (text, needle);
 
   g_assert_nonnull (found);
@@ -470,7 +451,7 @@ test_pane (Fixture       *fixture,
   GtkWidget *chip, *icon, *bar;
 
   select_summit (fixture);
-  wait_until (reader_shows (fixture, SUMMIT_FIRST_SENTENCE));
+  wait_until (reader_shows (fixture->window, SUMMIT_FIRST_SENTENCE));
 
   rows = actor_rows (fixture);
   g_assert_cmpuint (rows->len, >=, G_N_ELEMENTS (expected_first));
@@ -538,7 +519,7 @@ test_highlight (Fixture       *fixture,
   guint total = 0, legend_items = 0;
 
   select_summit (fixture);
-  wait_until (reader_shows (fixture, SUMMIT_FIRST_SENTENCE));
+  wait_until (reader_shows (fixture->window, SUMMIT_FIRST_SENTENCE));
   g_assert_false (legend_shown (fixture));
   g_assert_cmpuint (n_tagged (fixture, "actor-person"), ==, 0);
 
@@ -639,7 +620,7 @@ test_highlight (Fixture       *fixture,
   g_signal_emit_by_name (actor_row (fixture, "Mirela Dunn"), "activate");
   wait_until (n_tagged (fixture, "actor-person") > 0);
   attache_window_select_article (fixture->window, other_article_id (fixture));
-  wait_until (!reader_shows (fixture, SUMMIT_FIRST_SENTENCE));
+  wait_until (!reader_shows (fixture->window, SUMMIT_FIRST_SENTENCE));
   g_assert_cmpuint (n_tagged (fixture, "actor-person"), ==, 0);
   g_assert_false (legend_shown (fixture));
 }

@@ -539,19 +539,6 @@ get_reader_buffer (Fixture *fixture)
   return gtk_text_view_get_buffer (text_view);
 }
 
-static gboolean
-reader_shows (Fixture    *fixture,
-              const char *text)
-{
-  GtkTextBuffer *buffer = get_reader_buffer (fixture);
-  GtkTextIter start, end;
-  g_autofree char *shown = NULL;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  return strstr (shown, text) != NULL;
-}
-
 /* Selects in the reader from the start of @first to the end of @last. */
 static void
 select_in_reader (Fixture    *fixture,
@@ -910,7 +897,7 @@ test_excerpt_from_reader (Fixture       *fixture,
 
   adw_view_stack_set_visible_child_name (window_child (fixture, "view_stack"), "library");
   attache_window_select_article (fixture->window, article_id);
-  wait_until (reader_shows (fixture, HARBOUR_QUOTE));
+  wait_until (reader_shows (fixture->window, HARBOUR_QUOTE));
 
   /* Nothing selected: nothing to quote. */
   reader = window_child (fixture, "reader");

@@ -149,21 +149,6 @@ subtitle (Fixture *fixture)
   return adw_window_title_get_subtitle (window_child (fixture, "window_title"));
 }
 
-static gboolean
-reader_shows (Fixture    *fixture,
-              const char *text)
-{
-  AttacheReader *reader = window_child (fixture, "reader");
-  GtkTextView *text_view = get_child (ATTACHE_TYPE_READER, GTK_WIDGET (reader), "text_view");
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
-  GtkTextIter start, end;
-  g_autofree char *shown = NULL;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  return strstr (shown, text) != NULL;
-}
-
 static const char *
 label_with_class (GtkWidget  *widget,
                   const char *css_class)
@@ -812,7 +797,7 @@ test_search_actor (Fixture       *fixture,
   attache_window_select_article (fixture->window, fixture->cup);
   g_assert_false (attache_search_bar_get_search_mode (search_bar (fixture)));
   wait_until (lists (fixture, ALL_TITLES));
-  wait_until (reader_shows (fixture, "Kessel Rovers won the cup final"));
+  wait_until (reader_shows (fixture->window, "Kessel Rovers won the cup final"));
 }
 
 /* Several articles selected: the reader shows one, the pane what they have
@@ -867,7 +852,7 @@ test_multi_select (Fixture       *fixture,
 
   /* One, as before. */
   gtk_selection_model_select_item (selection, find_listed (fixture, fixture->corridor), TRUE);
-  wait_until (reader_shows (fixture, "Valmora and Estrand opened the grain corridor"));
+  wait_until (reader_shows (fixture->window, "Valmora and Estrand opened the grain corridor"));
   g_assert_false (attache_summary_pane_get_showing_overview (pane));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pane)));
   g_assert_true (gtk_widget_is_sensitive (window_child (fixture, "delete_button")));
@@ -888,7 +873,7 @@ test_multi_select (Fixture       *fixture,
   g_assert_cmpstr (counts, ==, "Labour 1|Politics 1|Estrand Times 1|Valmora Herald 1");
   g_assert_cmpstr (label_with_class (GTK_WIDGET (overview_panel (fixture)), "overview-dates"), ==,
                    "5 Mar 2024 – 20 Apr 2024");
-  g_assert_true (reader_shows (fixture, "Valmora and Estrand opened the grain corridor"));
+  g_assert_true (reader_shows (fixture->window, "Valmora and Estrand opened the grain corridor"));
   /* Delete is for one article. */
   g_assert_false (gtk_widget_is_sensitive (window_child (fixture, "delete_button")));
 
@@ -963,7 +948,7 @@ test_multi_select (Fixture       *fixture,
   /* Back to one: that article, in the reader and the pane. */
   gtk_selection_model_select_item (selection, find_listed (fixture, fixture->strike), TRUE);
   wait_until (!attache_summary_pane_get_showing_overview (pane));
-  wait_until (reader_shows (fixture, "Dockworkers in Kessel walked out"));
+  wait_until (reader_shows (fixture->window, "Dockworkers in Kessel walked out"));
   g_assert_cmpint (attache_article_get_id (attache_summary_pane_get_article (pane)), ==, fixture->strike);
 
   /* Ctrl+A: everything. */
@@ -975,7 +960,7 @@ test_multi_select (Fixture       *fixture,
                    "Politics 2|Economy, business and finance 1|Labour 1|Sport 1|"
                    "Estrand Times 2|Valmora Herald 2|Northern Courier 1");
   /* The reader stays on the article it showed. */
-  g_assert_true (reader_shows (fixture, "Dockworkers in Kessel walked out"));
+  g_assert_true (reader_shows (fixture->window, "Dockworkers in Kessel walked out"));
 
   /* None: nothing to read, nothing to sum up. */
   gtk_selection_model_unselect_all (selection);
@@ -1125,7 +1110,7 @@ test_screenshot (Fixture       *fixture,
 
   /* The corridor read; then a search, none of its results selected. */
   gtk_selection_model_select_item (get_selection (fixture), find_listed (fixture, fixture->corridor), TRUE);
-  wait_until (reader_shows (fixture, "Valmora and Estrand opened the grain corridor"));
+  wait_until (reader_shows (fixture->window, "Valmora and Estrand opened the grain corridor"));
 
   /* Its words, from 2024: three articles name her. */
   query->from = g_strdup ("2024-01-01");
@@ -1140,7 +1125,7 @@ test_screenshot (Fixture       *fixture,
   wait_until (chips_are (fixture, "Dates Since 1 Jan 2024|Source Estrand Times"));
   wait_until (g_list_model_get_n_items (get_articles (fixture)) == 2);
   wait_until (overview_shown (fixture, "2 Search Results"));
-  g_assert_true (reader_shows (fixture, "Valmora and Estrand opened the grain corridor"));
+  g_assert_true (reader_shows (fixture->window, "Valmora and Estrand opened the grain corridor"));
   wait_until (attache_saved_search_list_get_n_items (window_child (fixture, "saved_search_list")) == 1);
 
   wait_for_frames (GTK_WIDGET (fixture->window), 6);

@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "attache-importer.h"
+#include "attache-reader.h"
 
 #include "test-ui-helpers.h"
 
@@ -135,6 +138,29 @@ void
 press_enter (GtkEntry *entry)
 {
   g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
+}
+
+/* The reader */
+
+char *
+dup_reader_text (AttacheWindow *window)
+{
+  AttacheReader *reader = get_child (ATTACHE_TYPE_WINDOW, GTK_WIDGET (window), "reader");
+  GtkTextView *text_view = get_child (ATTACHE_TYPE_READER, GTK_WIDGET (reader), "text_view");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+gboolean
+reader_shows (AttacheWindow *window,
+              const char    *text)
+{
+  g_autofree char *shown = dup_reader_text (window);
+
+  return strstr (shown, text) != NULL;
 }
 
 /* Pictures */

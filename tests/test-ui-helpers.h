@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "attache-application.h"
+#include "attache-window.h"
 
 G_BEGIN_DECLS
 
@@ -78,6 +79,15 @@ GtkWindow *find_toplevel    (GType       type);
 
 /* What Enter does in an entry: its text's "activate" key binding. */
 void       press_enter      (GtkEntry   *entry);
+
+/* The reader */
+
+/* The text @window's reader shows. */
+char     *dup_reader_text  (AttacheWindow *window);
+
+/* TRUE when @window's reader shows @text. */
+gboolean  reader_shows     (AttacheWindow *window,
+                            const char    *text);
 
 /* Pictures */
 

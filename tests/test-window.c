@@ -231,27 +231,6 @@ visible_page (Fixture *fixture)
   return gtk_stack_get_visible_child_name (window_child (fixture, "stack"));
 }
 
-static char *
-dup_reader_text (Fixture *fixture)
-{
-  AttacheReader *reader = window_child (fixture, "reader");
-  GtkTextView *text_view = get_child (ATTACHE_TYPE_READER, GTK_WIDGET (reader), "text_view");
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static gboolean
-reader_shows (Fixture    *fixture,
-              const char *text)
-{
-  g_autofree char *shown = dup_reader_text (fixture);
-
-  return strstr (shown, text) != NULL;
-}
-
 static const char *
 summary_field (Fixture    *fixture,
                const char *name)
@@ -467,11 +446,11 @@ test_import_and_read (Fixture       *fixture,
   select_only (fixture, 0);
   g_assert_cmpuint (selected_position (fixture), ==, 0);
 
-  wait_until (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
-  g_assert_true (reader_shows (fixture, expected_title));
+  wait_until (reader_shows (fixture->window, PORT_STRIKE_FIRST_PARAGRAPH));
+  g_assert_true (reader_shows (fixture->window, expected_title));
   /* The paragraphs are all there, the date marker is not. */
-  g_assert_true (reader_shows (fixture, "exports by a tenth that quarter."));
-  g_assert_false (reader_shows (fixture, "date 2024"));
+  g_assert_true (reader_shows (fixture->window, "exports by a tenth that quarter."));
+  g_assert_false (reader_shows (fixture->window, "date 2024"));
 
   g_assert_nonnull (strstr (summary_field (fixture, "published_label"), "2024"));
   g_assert_cmpuint (attache_article_get_n_words (article), >, 100);
@@ -505,7 +484,7 @@ test_import_several (Fixture       *fixture,
   wait_until (n_articles (fixture) == 2);
 
   /* The first new article is the one shown. */
-  wait_until (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
+  wait_until (reader_shows (fixture->window, PORT_STRIKE_FIRST_PARAGRAPH));
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     g_object_unref (files[i]);
@@ -540,7 +519,7 @@ test_delete_and_undo (Fixture       *fixture,
   select_only (fixture, 0);
   article = dup_selected_article (fixture);
   id = attache_article_get_id (article);
-  wait_until (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
+  wait_until (reader_shows (fixture->window, PORT_STRIKE_FIRST_PARAGRAPH));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL));
   wait_until (n_articles (fixture) == 0);
@@ -557,7 +536,7 @@ test_delete_and_undo (Fixture       *fixture,
 
   /* Selected and shown again, with its text. */
   g_assert_cmpuint (selected_position (fixture), ==, 0);
-  wait_until (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
+  wait_until (reader_shows (fixture->window, PORT_STRIKE_FIRST_PARAGRAPH));
 
   /* Undo works once. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
@@ -654,7 +633,7 @@ test_state (Fixture       *fixture,
   file = write_file (fixture, "port-strike.txt", port_strike);
   import_files (fixture, &file, 1);
   wait_until (n_articles (fixture) == 1);
-  wait_until (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
+  wait_until (reader_shows (fixture->window, PORT_STRIKE_FIRST_PARAGRAPH));
   wait_for_page (fixture);
 
   /* Restored */
@@ -721,7 +700,7 @@ test_screenshot (Fixture       *fixture,
   attache_window_select_article (fixture->window,
                                  attache_import_result_get_article_id (g_ptr_array_index (results, 0)));
   g_assert_cmpuint (selected_position (fixture), ==, 0);
-  wait_until (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
+  wait_until (reader_shows (fixture->window, PORT_STRIKE_FIRST_PARAGRAPH));
   wait_for_frames (GTK_WIDGET (fixture->window), 3);
 
   save_png (GTK_WIDGET (fixture->window), "window.png");
@@ -729,8 +708,8 @@ test_screenshot (Fixture       *fixture,
   /* The HTML article, with a source, an author and a link. */
   attache_window_select_article (fixture->window,
                                  attache_import_result_get_article_id (g_ptr_array_index (results, 2)));
-  wait_until (reader_shows (fixture, "Negotiators for the three parties"));
-  g_assert_true (reader_shows (fixture, "Capital Wire"));
+  wait_until (reader_shows (fixture->window, "Negotiators for the three parties"));
+  g_assert_true (reader_shows (fixture->window, "Capital Wire"));
   wait_for_frames (GTK_WIDGET (fixture->window), 3);
   save_png (GTK_WIDGET (fixture->window), "window-html.png");
 
@@ -818,7 +797,7 @@ test_analysis (Fixture       *fixture,
   wait_until (toasts_shown (fixture) == 0);
 
   /* The first new article is shown; its actors appear once it is analysed. */
-  wait_until (reader_shows (fixture, STRIKE_TALKS_FIRST_SENTENCE));
+  wait_until (reader_shows (fixture->window, STRIKE_TALKS_FIRST_SENTENCE));
   wait_until (actors_shown (fixture));
 
   /* Ranked as stored: the minister, named most, with her title. */
@@ -870,7 +849,7 @@ test_analysis (Fixture       *fixture,
   /* French: the models do not cover it, and the pane says so. */
   talks = g_object_ref (attache_summary_pane_get_article (window_child (fixture, "summary_pane")));
   attache_window_select_article (fixture->window, find_article_id_by_title (fixture, "Les dockers"));
-  wait_until (reader_shows (fixture, "Les dockers du port de Valmora"));
+  wait_until (reader_shows (fixture->window, "Les dockers du port de Valmora"));
   wait_until (g_strcmp0 (analysis_page (fixture), "message") == 0);
   g_assert_cmpstr (gtk_label_get_text (pane_child (fixture, "message_label")), ==,
                    "Analysis is not available for French");
@@ -898,7 +877,7 @@ test_analysis_changed (Fixture       *fixture,
   fixture_open_window (fixture);
   import_files (fixture, &file, 1);
   wait_until (n_articles (fixture) == 1);
-  wait_until (reader_shows (fixture, STRIKE_TALKS_FIRST_SENTENCE));
+  wait_until (reader_shows (fixture->window, STRIKE_TALKS_FIRST_SENTENCE));
   wait_until (g_strcmp0 (analysis_page (fixture), "message") == 0);
   g_assert_cmpstr (gtk_label_get_text (pane_child (fixture, "message_label")), ==, "Not analysed yet");
 
@@ -1027,7 +1006,7 @@ test_import_folder (Fixture       *fixture,
 
   /* The first new article is shown: the walk goes in name order, into
    * March/ before port-strike.txt. */
-  wait_until (reader_shows (fixture, "Negotiators for the three parties"));
+  wait_until (reader_shows (fixture->window, "Negotiators for the three parties"));
   port_strike_path = g_build_filename (fixture->dir, "Cuttings", "port-strike.txt", NULL);
   g_assert_true (has_article_from (fixture, port_strike_path));
   g_assert_false (has_article_from (fixture, "old.txt"));
@@ -1089,7 +1068,7 @@ test_import_folder_progress (Fixture       *fixture,
   fixture_open_window (fixture);
   attache_window_select_article (fixture->window,
                                  attache_import_result_get_article_id (g_ptr_array_index (results, 0)));
-  wait_until (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
+  wait_until (reader_shows (fixture->window, PORT_STRIKE_FIRST_PARAGRAPH));
 
   /* The strip, shown without sliding in, for the picture. */
   g_object_get (gtk_settings_get_default (), "gtk-enable-animations", &animations, NULL);
@@ -1127,7 +1106,7 @@ test_import_folder_progress (Fixture       *fixture,
   wait_until (n_articles (fixture) == n_stories (fixture));
 
   /* The article open stays open. */
-  g_assert_true (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
+  g_assert_true (reader_shows (fixture->window, PORT_STRIKE_FIRST_PARAGRAPH));
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     g_object_unref (files[i]);
@@ -1329,7 +1308,7 @@ test_import_url (Fixture       *fixture,
 
   /* Selected and shown. */
   g_assert_cmpuint (selected_position (fixture), ==, 0);
-  wait_until (reader_shows (fixture, "Negotiators for the three parties"));
+  wait_until (reader_shows (fixture->window, "Negotiators for the three parties"));
 
   /* A page that is not there: nothing added, the window goes on. */
   attache_window_import_url (fixture->window, missing);
@@ -1337,7 +1316,7 @@ test_import_url (Fixture       *fixture,
   wait_until (!importing (fixture));
   wait_for_frames (GTK_WIDGET (fixture->window), 2);
   g_assert_cmpuint (n_articles (fixture), ==, 1);
-  g_assert_true (reader_shows (fixture, "Negotiators for the three parties"));
+  g_assert_true (reader_shows (fixture->window, "Negotiators for the three parties"));
 }
 
 /* The dialog of win.import-url, if it is shown, and its entry. */
@@ -1433,7 +1412,7 @@ test_import_url_dialog (Fixture       *fixture,
   wait_until (n_articles (fixture) == 1);
   wait_until (!importing (fixture));
   g_assert_true (has_article_from (fixture, url));
-  wait_until (reader_shows (fixture, "Foreign ministers from four coastal states"));
+  wait_until (reader_shows (fixture->window, "Foreign ministers from four coastal states"));
 }
 
 static GtkDropTarget *
@@ -1534,7 +1513,7 @@ test_drop (Fixture       *fixture,
   wait_until (!importing (fixture));
   wait_until (n_articles (fixture) == 5);
   g_assert_true (has_article_from (fixture, url));
-  wait_until (reader_shows (fixture, "Fisheries ministers of the coastal states"));
+  wait_until (reader_shows (fixture->window, "Fisheries ministers of the coastal states"));
 
   /* Two at once: one already imported (from the folder), one missing. */
   two_urls = g_strdup_printf ("%s\n%s\n", server_url (fixture, "/markets/grain"),
@@ -1623,7 +1602,7 @@ test_paste (Fixture       *fixture,
   pasted = find_article_by_origin (fixture, "clipboard");
   g_assert_nonnull (pasted);
   g_assert_cmpstr (attache_article_get_published (pasted), ==, "2024-04-02");
-  wait_until (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
+  wait_until (reader_shows (fixture->window, PORT_STRIKE_FIRST_PARAGRAPH));
 
   /* Pasted again: a duplicate. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.paste", NULL));
@@ -1637,7 +1616,7 @@ test_paste (Fixture       *fixture,
   wait_until (n_articles (fixture) == 2);
   wait_until (!importing (fixture));
   g_assert_true (has_article_from (fixture, url));
-  wait_until (reader_shows (fixture, "Negotiators for the three parties"));
+  wait_until (reader_shows (fixture->window, "Negotiators for the three parties"));
 
   /* Files, as a file manager copies them. */
   file = write_file (fixture, "grain-corridor.md", grain_corridor);
@@ -1831,7 +1810,7 @@ test_feeds (Fixture       *fixture,
 
     first_id = attache_article_get_id (first);
   }
-  wait_until (reader_shows (fixture, "Customs officers will inspect"));
+  wait_until (reader_shows (fixture->window, "Customs officers will inspect"));
   g_assert_cmpuint (feed_unread (fixture, 0), ==, 3);
   wait_until (feed_unread (fixture, 0) == 2);
   {
@@ -1854,7 +1833,7 @@ test_feeds (Fixture       *fixture,
 
     g_assert_cmpuint (attache_article_get_id (still), ==, first_id);
   }
-  g_assert_true (reader_shows (fixture, "Customs officers will inspect"));
+  g_assert_true (reader_shows (fixture->window, "Customs officers will inspect"));
 
   trigger = find_shortcut (GTK_WIDGET (fixture->window), "win.refresh-feeds", &scope);
   g_assert_nonnull (trigger);
@@ -2239,7 +2218,7 @@ test_no_schema (void)
   file = write_file (&fixture, "port-strike.txt", port_strike);
   import_files (&fixture, &file, 1);
   wait_until (n_articles (&fixture) == 1);
-  wait_until (reader_shows (&fixture, PORT_STRIKE_FIRST_PARAGRAPH));
+  wait_until (reader_shows (fixture.window, PORT_STRIKE_FIRST_PARAGRAPH));
 
   gtk_window_close (GTK_WINDOW (fixture.window));
   fixture.window = NULL;
