@@ -30,6 +30,7 @@
 #include "attache-actors-view.h"
 #include "attache-reader.h"
 
+#include "bench-helpers.h"
 #include "test-helpers.h"
 
 #define N_NAMES 40000
@@ -46,12 +47,6 @@ static const char * const filler[] = {
   "declined to comment on the quotas",
   "is expected to travel to the capital next week",
 };
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
 
 /* "Ada Kessler 1234": a name of the pool. */
 static char *

@@ -24,6 +24,8 @@
 
 #include "attache-briefing-pdf.h"
 
+#include "bench-helpers.h"
+
 static const char * const sentences[] = {
   "The ministry was told that the delegations would meet again before the end of the month.",
   "Officials in the capital said the draft had been circulated to the regional governors on Tuesday.",
@@ -152,23 +154,6 @@ time_preview (const AttacheBriefing *briefing,
   cairo_surface_destroy (surface);
 
   return ms;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), (int (*) (const void *, const void *)) compare_doubles);
-  return values[n / 2];
 }
 
 int

@@ -26,6 +26,8 @@
 
 #include "attache-briefing-preview.h"
 
+#include "bench-helpers.h"
+
 static const char * const sentences[] = {
   "The ministry was told that the delegations would meet again before the end of the month.",
   "Officials in the capital said the draft had been circulated to the regional governors on Tuesday.",
@@ -167,23 +169,6 @@ time_preview (GtkWindow             *window,
   g_source_remove (probe_id);
   gtk_window_set_child (window, NULL);
   return timing;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), (int (*) (const void *, const void *)) compare_doubles);
-  return values[n / 2];
 }
 
 static gboolean

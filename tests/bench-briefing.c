@@ -15,6 +15,7 @@
 
 #include "attache.h"
 
+#include "bench-helpers.h"
 #include "test-helpers.h"
 
 static const char * const words[] = {
@@ -90,12 +91,6 @@ store_article (AttacheLibrary *library,
   g_assert_no_error (error);
 
   return id;
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1e3;
 }
 
 int

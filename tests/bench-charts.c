@@ -24,6 +24,7 @@
 #include "attache-network-view.h"
 #include "attache-timeline-view.h"
 
+#include "bench-helpers.h"
 #include "test-helpers.h"
 
 #define N_SELECTED 1000
@@ -60,29 +61,6 @@ typedef struct
   char             *name;
   AttacheActorType  type;
 } Actor;
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_double);
-  return values[n / 2];
-}
 
 static GPtrArray *
 make_actors (void)

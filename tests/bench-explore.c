@@ -27,6 +27,7 @@
 
 #include "attache.h"
 
+#include "bench-helpers.h"
 #include "test-helpers.h"
 
 typedef struct
@@ -121,12 +122,6 @@ static char *
 actor_key (const AttacheFoundActor *actor)
 {
   return g_strdup_printf ("%s:%s", attache_actor_type_to_string (actor->type), actor->name);
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
 }
 
 /* Makes a library of @n articles in @path. */
@@ -227,15 +222,6 @@ typedef struct
   double median;
   double worst;
 } Timing;
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 /* Runs @func @n times after one run to warm the cache. */
 #define N_RUNS 7

@@ -39,29 +39,11 @@
 #include "attache-summary-pane.h"
 #include "attache-window.h"
 
+#include "bench-helpers.h"
 #include "test-helpers.h"
+#include "test-ui-helpers.h"
 
 #define WAIT_SECONDS 120
-
-static gboolean
-set_true_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define wait_until(cond)                                                      \
-  G_STMT_START {                                                              \
-    gboolean timed_out_ = FALSE;                                              \
-    guint timeout_id_ = g_timeout_add_seconds (WAIT_SECONDS, set_true_cb,     \
-                                               &timed_out_);                  \
-    while (!(cond) && !timed_out_)                                            \
-      g_main_context_iteration (NULL, TRUE);                                  \
-    if (!(cond))                                                              \
-      g_error ("line %d: timed out waiting for: %s", __LINE__, #cond);        \
-    if (!timed_out_)                                                          \
-      g_source_remove (timeout_id_);                                          \
-  } G_STMT_END
 
 /* The longest the main loop went without running a 1 ms timeout: how long
  * the main thread was busy at once. */
@@ -97,12 +79,6 @@ stall_watch_stop (StallWatch *watch)
   stall_tick_cb (watch);
   g_clear_handle_id (&watch->id, g_source_remove);
   return watch->longest / 1000.0;
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
 }
 
 /* The window's parts */
@@ -163,22 +139,6 @@ rows_shown (AttacheWindow *window)
 {
   return g_list_model_get_n_items (get_articles (window)) > 0 &&
          has_mapped_row (window_child (window, "article_list_view"));
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
 }
 
 static AttacheOverviewPanel *
@@ -381,7 +341,7 @@ main (int   argc,
     for (guint i = 0; i < steps->len; i++)
       worst = MAX (worst, g_array_index (steps, double, i));
     g_print ("scroll a step, to its frame painted:       %7.1f ms median, %.1f ms worst (%u steps, 6 jumps;"
-             " longest stall %.1f ms)\n", median (steps), worst, steps->len, stall_ms);
+             " longest stall %.1f ms)\n", median ((double *) steps->data, steps->len), worst, steps->len, stall_ms);
   }
 
   /* Searching, in the window: to the results listed. */
@@ -450,9 +410,9 @@ main (int   argc,
           g_array_append_val (times, ms);
         }
       g_print ("one article, to the pane filled:           %7.1f ms median, %.1f ms worst (%u articles)\n",
-               median (filled_times), worst_filled, filled_times->len);
+               median ((double *) filled_times->data, filled_times->len), worst_filled, filled_times->len);
       g_print ("one article, to the window drawn:          %7.1f ms median, %.1f ms worst (the reader's text"
-               " laid out too; longest stall %.1f ms)\n", median (times), worst, stall_watch_stop (&watch));
+               " laid out too; longest stall %.1f ms)\n", median ((double *) times->data, times->len), worst, stall_watch_stop (&watch));
 
       start = g_get_monotonic_time ();
       stall_watch_start (&watch);

@@ -36,6 +36,7 @@
 #include "attache-window.h"
 
 #include "test-helpers.h"
+#include "test-ui-helpers.h"
 
 #define WAIT_SECONDS 20
 
@@ -77,26 +78,6 @@ static const char vote[] =
   "Mirela Dunn, who chairs the Northern Fisheries Council, welcomed the vote. Vasko is "
   "expected to sign the agreement in Brenna next month.\n";
 
-static AttacheApplication *application;
-
-static AttacheApplication *
-get_application (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (application != NULL)
-    return application;
-
-  application = attache_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
-
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
-
-  return application;
-}
-
 typedef struct
 {
   char                  *dir;
@@ -106,64 +87,7 @@ typedef struct
   gint64                 summit_id;
 } Fixture;
 
-/* Waiting, without fixed sleeps */
-
-static gboolean
-set_true_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define wait_until(cond)                                                      \
-  G_STMT_START {                                                              \
-    gboolean timed_out_ = FALSE;                                              \
-    guint timeout_id_ = g_timeout_add_seconds (WAIT_SECONDS, set_true_cb,     \
-                                               &timed_out_);                  \
-    while (!(cond) && !timed_out_)                                            \
-      g_main_context_iteration (NULL, TRUE);                                  \
-    if (!(cond))                                                              \
-      g_error ("line %d: timed out after %d s waiting for: %s",               \
-               __LINE__, WAIT_SECONDS, #cond);                                \
-    if (!timed_out_)                                                          \
-      g_source_remove (timeout_id_);                                          \
-  } G_STMT_END
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *frame_clock,
-                gpointer       user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n)
-{
-  guint n_frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &n_frames, NULL);
-
-  wait_until (n_frames >= n);
-  gtk_widget_remove_tick_callback (widget, id);
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* The window's parts */
-
-static gpointer
-get_child (GType       type,
-           GtkWidget  *widget,
-           const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (widget, type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
 
 #define window_child(fixture, name) \
   get_child (ATTACHE_TYPE_WINDOW, GTK_WIDGET ((fixture)->window), (name))
@@ -171,46 +95,6 @@ get_child (GType       type,
   get_child (ATTACHE_TYPE_SUMMARY_PANE, GTK_WIDGET (window_child ((fixture), "summary_pane")), (name))
 #define reader_child(fixture, name) \
   get_child (ATTACHE_TYPE_READER, GTK_WIDGET (window_child ((fixture), "reader")), (name))
-
-static GtkWidget *
-find_with_class (GtkWidget  *widget,
-                 const char *css_class)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_by_type (GtkWidget *widget,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 /* The button under @widget that activates @action_name, or NULL. */
 static GtkWidget *
@@ -234,78 +118,7 @@ find_action_button (GtkWidget  *widget,
   return NULL;
 }
 
-/* The open toplevel of @type, or NULL. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
-/* PNG */
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *tmp_path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Wrote %s (%d×%d)", path, width, height);
-
-  tmp_path = g_build_filename (g_get_tmp_dir (), name, NULL);
-  gdk_texture_save_to_png (texture, tmp_path);
-}
-
-static void
-set_dark (gboolean dark)
-{
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
-}
-
 /* Fixture */
-
-static void
-import_files_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GPtrArray **results = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *results = attache_importer_import_files_finish (ATTACHE_IMPORTER (object), result, &error);
-  g_assert_no_error (error);
-}
 
 static GFile *
 write_file (Fixture    *fixture,
@@ -527,25 +340,6 @@ find_actor_id (Fixture          *fixture,
 
 /* The reader */
 
-static char *
-dup_reader_text (Fixture *fixture)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (reader_child (fixture, "text_view"));
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static gboolean
-reader_shows (Fixture    *fixture,
-              const char *text)
-{
-  g_autofree char *shown = dup_reader_text (fixture);
-
-  return strstr (shown, text) != NULL;
-}
-
 /* The ranges of the buffer with tag @name: (start, end) character offsets. */
 static GArray *
 tag_ranges (Fixture    *fixture,
@@ -605,7 +399,7 @@ static int
 buffer_offset_of (Fixture    *fixture,
                   const char *needle)
 {
-  g_autofree char *text = dup_reader_text (fixture);
+  g_autofree char *text = dup_reader_text (fixture->window);
   const char *found = g_strrstr (text, needle);
 
   g_assert_nonnull (found);
@@ -657,7 +451,7 @@ test_pane (Fixture       *fixture,
   GtkWidget *chip, *icon, *bar;
 
   select_summit (fixture);
-  wait_until (reader_shows (fixture, SUMMIT_FIRST_SENTENCE));
+  wait_until (reader_shows (fixture->window, SUMMIT_FIRST_SENTENCE));
 
   rows = actor_rows (fixture);
   g_assert_cmpuint (rows->len, >=, G_N_ELEMENTS (expected_first));
@@ -725,7 +519,7 @@ test_highlight (Fixture       *fixture,
   guint total = 0, legend_items = 0;
 
   select_summit (fixture);
-  wait_until (reader_shows (fixture, SUMMIT_FIRST_SENTENCE));
+  wait_until (reader_shows (fixture->window, SUMMIT_FIRST_SENTENCE));
   g_assert_false (legend_shown (fixture));
   g_assert_cmpuint (n_tagged (fixture, "actor-person"), ==, 0);
 
@@ -826,7 +620,7 @@ test_highlight (Fixture       *fixture,
   g_signal_emit_by_name (actor_row (fixture, "Mirela Dunn"), "activate");
   wait_until (n_tagged (fixture, "actor-person") > 0);
   attache_window_select_article (fixture->window, other_article_id (fixture));
-  wait_until (!reader_shows (fixture, SUMMIT_FIRST_SENTENCE));
+  wait_until (!reader_shows (fixture->window, SUMMIT_FIRST_SENTENCE));
   g_assert_cmpuint (n_tagged (fixture, "actor-person"), ==, 0);
   g_assert_false (legend_shown (fixture));
 }
@@ -1342,8 +1136,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  if (application != NULL)
-    g_clear_object (&application);
+  clear_application ();
 
   return ret;
 }

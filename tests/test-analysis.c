@@ -212,19 +212,6 @@ store_article (AttacheLibrary *library,
 }
 
 static void
-raw_exec (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
-static void
 test_stored (void)
 {
   g_autofree char *dir = test_tmpdir_new ();
@@ -295,8 +282,8 @@ test_stored (void)
     g_autofree char *hide = g_strdup_printf ("UPDATE actors SET hidden = 1 WHERE id = %" G_GINT64_FORMAT,
                                              find_actor (stored, "Berlin")->id);
 
-    raw_exec (path, merge);
-    raw_exec (path, hide);
+    test_raw_exec (path, merge);
+    test_raw_exec (path, hide);
   }
   g_assert_true (attache_library_analyze_article (library, first, &error));
   again = attache_library_get_analysis (library, first, &error);
@@ -312,16 +299,6 @@ test_stored (void)
 
   g_clear_object (&library);
   test_tmpdir_free (g_steal_pointer (&dir));
-}
-
-static void
-pending_done_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
 }
 
 static void
@@ -342,7 +319,7 @@ test_pending (void)
       store_article (library, "Talks", text);
     }
 
-  attache_library_analyze_pending_async (library, NULL, pending_done_cb, &result);
+  attache_library_analyze_pending_async (library, NULL, test_result_cb, &result);
   timeout = g_timeout_add_seconds (60, test_timeout_cb, NULL);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);

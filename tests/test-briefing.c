@@ -44,20 +44,6 @@ fixture_tear_down (Fixture       *f,
   test_tmpdir_free (f->dir);
 }
 
-/* Runs @sql on the file directly, as another program would. */
-static void
-raw_exec (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
 static gint64
 raw_count (const char *path,
            const char *sql)
@@ -729,7 +715,7 @@ test_actors_and_topics (Fixture       *f,
   store_analysis (f->library, unused, "Nothing quoted from this one, about Ruritania.",
                   (const char * const[]) { "Ruritania", "country", NULL }, (const guint[]) { 9 }, NULL);
   /* The analyst hid one actor. */
-  raw_exec (f->path, "UPDATE actors SET hidden = 1 WHERE name = 'Odesa'");
+  test_raw_exec (f->path, "UPDATE actors SET hidden = 1 WHERE name = 'Odesa'");
 
   /* The same article quoted twice counts once. */
   g_assert_cmpint (attache_library_add_briefing_excerpt (f->library, &quotes, grain, 6, 13, &error), >, 0);
@@ -830,8 +816,8 @@ test_failed_write_changes_nothing (Fixture       *f,
   g_assert_no_error (error);
 
   /* The topics' rows cannot be written: the block row before them must go too. */
-  raw_exec (f->path, "CREATE TRIGGER refuse_topics BEFORE INSERT ON briefing_topics "
-                     "BEGIN SELECT RAISE (ABORT, 'the disk said no'); END;");
+  test_raw_exec (f->path, "CREATE TRIGGER refuse_topics BEFORE INSERT ON briefing_topics "
+                          "BEGIN SELECT RAISE (ABORT, 'the disk said no'); END;");
   g_clear_object (&f->library);
   sha_before = test_file_sha256 (f->path);
   f->library = attache_library_open (f->path, &error);
@@ -962,14 +948,14 @@ test_migrate_from_7 (void)
   g_assert_no_error (error);
   g_assert_cmpint (attache_database_get_schema_version (old), ==, 7);
   g_clear_object (&old);
-  raw_exec (path,
-            "INSERT INTO articles (title, source, imported, body, sha256, fingerprint, origin, n_words, n_chars) "
-            "VALUES ('Stored in format 7', 'Old Gazette', '2023-01-01T00:00:00Z', "
-            "'The harbour reopened on Monday.', 'abc', 'def', '/old.txt', 5, 31);"
-            "INSERT INTO actors (name, type) VALUES ('Harbour Authority', 'organization');"
-            "INSERT INTO analyses (article_id, version, language, analysed) VALUES (1, 2, 'en', 1);"
-            "INSERT INTO article_actors (article_id, actor_id, mentions, salience) VALUES (1, 1, 3, 1.0);"
-            "INSERT INTO feeds (url, added) VALUES ('https://example.org/feed', '2023-01-01T00:00:00Z');");
+  test_raw_exec (path,
+                 "INSERT INTO articles (title, source, imported, body, sha256, fingerprint, origin, n_words, n_chars) "
+                 "VALUES ('Stored in format 7', 'Old Gazette', '2023-01-01T00:00:00Z', "
+                 "'The harbour reopened on Monday.', 'abc', 'def', '/old.txt', 5, 31);"
+                 "INSERT INTO actors (name, type) VALUES ('Harbour Authority', 'organization');"
+                 "INSERT INTO analyses (article_id, version, language, analysed) VALUES (1, 2, 'en', 1);"
+                 "INSERT INTO article_actors (article_id, actor_id, mentions, salience) VALUES (1, 1, 3, 1.0);"
+                 "INSERT INTO feeds (url, added) VALUES ('https://example.org/feed', '2023-01-01T00:00:00Z');");
   g_assert_cmpint (raw_count (path, "SELECT count(*) FROM sqlite_master WHERE name = 'briefings'"), ==, 0);
 
   library = attache_library_open (path, &error);
@@ -1038,27 +1024,6 @@ write_from_thread (gpointer data)
 }
 
 static void
-async_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for_result (GAsyncResult **result)
-{
-  guint timeout = g_timeout_add_seconds (20, test_timeout_cb, NULL);
-
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout);
-  return *result;
-}
-
-static void
 test_signal_and_async (Fixture       *f,
                        gconstpointer  data)
 {
@@ -1074,35 +1039,35 @@ test_signal_and_async (Fixture       *f,
   g_signal_connect (f->library, "briefings-changed", G_CALLBACK (on_briefings_changed_cb), ids);
 
   fields->marking = g_strdup ("TLP:AMBER");
-  attache_library_create_briefing_async (f->library, fields, NULL, async_cb, &result);
+  attache_library_create_briefing_async (f->library, fields, NULL, test_result_cb, &result);
   /* The arguments were copied. */
   g_clear_pointer (&fields, attache_briefing_free);
-  id = attache_library_create_briefing_finish (f->library, wait_for_result (&result), &error);
+  id = attache_library_create_briefing_finish (f->library, test_wait_for_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   g_clear_object (&result);
 
   place.briefing_id = id;
-  attache_library_add_briefing_excerpt_async (f->library, &place, grain, 0, 5, NULL, async_cb, &result);
+  attache_library_add_briefing_excerpt_async (f->library, &place, grain, 0, 5, NULL, test_result_cb, &result);
   place.heading = NULL;
-  block = attache_library_add_briefing_block_finish (f->library, wait_for_result (&result), &error);
+  block = attache_library_add_briefing_block_finish (f->library, test_wait_for_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpint (block, >, 0);
   g_clear_object (&result);
 
-  attache_library_add_briefing_excerpt_async (f->library, &place, grain, 0, 5000, NULL, async_cb, &result);
-  g_assert_cmpint (attache_library_add_briefing_block_finish (f->library, wait_for_result (&result), &error), ==, 0);
+  attache_library_add_briefing_excerpt_async (f->library, &place, grain, 0, 5000, NULL, test_result_cb, &result);
+  g_assert_cmpint (attache_library_add_briefing_block_finish (f->library, test_wait_for_result (&result), &error), ==, 0);
   g_assert_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_INVALID);
   g_clear_error (&error);
   g_clear_object (&result);
 
-  attache_library_move_briefing_block_async (f->library, block, 0, 0, NULL, async_cb, &result);
-  g_assert_true (attache_library_edit_briefing_block_finish (f->library, wait_for_result (&result), &error));
+  attache_library_move_briefing_block_async (f->library, block, 0, 0, NULL, test_result_cb, &result);
+  g_assert_true (attache_library_edit_briefing_block_finish (f->library, test_wait_for_result (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
 
-  attache_library_load_briefing_async (f->library, id, NULL, async_cb, &result);
-  b = attache_library_load_briefing_finish (f->library, wait_for_result (&result), &error);
+  attache_library_load_briefing_async (f->library, id, NULL, test_result_cb, &result);
+  b = attache_library_load_briefing_finish (f->library, test_wait_for_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (b->marking, ==, "TLP:AMBER");
   g_assert_cmpstr (section_at (b, 0)->heading, ==, "Async section");

@@ -33,6 +33,7 @@
 #include "attache-window.h"
 
 #include "test-helpers.h"
+#include "test-ui-helpers.h"
 
 #ifdef HAVE_POPPLER
 #include <poppler.h>
@@ -76,26 +77,6 @@ static const char grain_corridor[] =
   "\n"
   "Farmers' groups welcomed the deal but said storage silos inland were already full.\n";
 
-static AttacheApplication *application;
-
-static AttacheApplication *
-get_application (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (application != NULL)
-    return application;
-
-  application = attache_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
-
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
-
-  return application;
-}
-
 typedef struct
 {
   char           *dir;
@@ -105,66 +86,7 @@ typedef struct
   AttacheWindow  *window;
 } Fixture;
 
-/* Waiting, without fixed sleeps */
-
-static gboolean
-set_true_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define wait_until_within(seconds, cond)                                      \
-  G_STMT_START {                                                              \
-    gboolean timed_out_ = FALSE;                                              \
-    guint timeout_id_ = g_timeout_add_seconds ((seconds), set_true_cb,        \
-                                               &timed_out_);                  \
-    while (!(cond) && !timed_out_)                                            \
-      g_main_context_iteration (NULL, TRUE);                                  \
-    if (!(cond))                                                              \
-      g_error ("line %d: timed out after %d s waiting for: %s",               \
-               __LINE__, (seconds), #cond);                                   \
-    if (!timed_out_)                                                          \
-      g_source_remove (timeout_id_);                                          \
-  } G_STMT_END
-
-#define wait_until(cond) wait_until_within (WAIT_SECONDS, cond)
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *frame_clock,
-                gpointer       user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n)
-{
-  guint n_frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &n_frames, NULL);
-
-  wait_until (n_frames >= n);
-  gtk_widget_remove_tick_callback (widget, id);
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* The window's parts */
-
-static gpointer
-get_child (GType       type,
-           GtkWidget  *widget,
-           const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (widget, type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
 
 #define window_child(fixture, name) \
   get_child (ATTACHE_TYPE_WINDOW, GTK_WIDGET ((fixture)->window), (name))
@@ -617,19 +539,6 @@ get_reader_buffer (Fixture *fixture)
   return gtk_text_view_get_buffer (text_view);
 }
 
-static gboolean
-reader_shows (Fixture    *fixture,
-              const char *text)
-{
-  GtkTextBuffer *buffer = get_reader_buffer (fixture);
-  GtkTextIter start, end;
-  g_autofree char *shown = NULL;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  return strstr (shown, text) != NULL;
-}
-
 /* Selects in the reader from the start of @first to the end of @last. */
 static void
 select_in_reader (Fixture    *fixture,
@@ -666,40 +575,6 @@ find_passage (Fixture    *fixture,
   *to = g_utf8_pointer_to_offset (text, end + strlen (last));
   /* Not in ASCII: the offsets count characters, not bytes. */
   g_assert_cmpint (*from, <, start - text);
-}
-
-/* PNG */
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *tmp_path = NULL;
-  GtkSnapshot *snapshot;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Wrote %s (%d×%d)", path, width, height);
-
-  tmp_path = g_build_filename (g_get_tmp_dir (), name, NULL);
-  gdk_texture_save_to_png (texture, tmp_path);
 }
 
 /* Fixture */
@@ -1022,7 +897,7 @@ test_excerpt_from_reader (Fixture       *fixture,
 
   adw_view_stack_set_visible_child_name (window_child (fixture, "view_stack"), "library");
   attache_window_select_article (fixture->window, article_id);
-  wait_until (reader_shows (fixture, HARBOUR_QUOTE));
+  wait_until (reader_shows (fixture->window, HARBOUR_QUOTE));
 
   /* Nothing selected: nothing to quote. */
   reader = window_child (fixture, "reader");
@@ -1747,10 +1622,10 @@ test_screenshot (Fixture       *fixture,
   wait_for_frames (GTK_WIDGET (fixture->window), 4);
   save_png (GTK_WIDGET (fixture->window), "briefings-sections.png");
 
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  set_dark (TRUE);
   wait_for_frames (GTK_WIDGET (fixture->window), 4);
   save_png (GTK_WIDGET (fixture->window), "briefings-dark.png");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  set_dark (FALSE);
 }
 
 int
@@ -1780,7 +1655,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  g_clear_object (&application);
+  clear_application ();
 
   return ret;
 }

@@ -19,6 +19,7 @@
 
 #include "chart-articles.h"
 #include "test-helpers.h"
+#include "test-ui-helpers.h"
 
 #define WAIT_SECONDS 10
 
@@ -30,94 +31,12 @@ typedef struct
   GtkWindow      *window;
 } Fixture;
 
-/* Waiting, without fixed sleeps */
-
-static gboolean
-set_true_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define wait_until(cond)                                                      \
-  G_STMT_START {                                                              \
-    gboolean timed_out_ = FALSE;                                              \
-    guint timeout_id_ = g_timeout_add_seconds (WAIT_SECONDS, set_true_cb,     \
-                                               &timed_out_);                  \
-    while (!(cond) && !timed_out_)                                            \
-      g_main_context_iteration (NULL, TRUE);                                  \
-    if (!(cond))                                                              \
-      g_error ("line %d: timed out after %d s waiting for: %s",               \
-               __LINE__, WAIT_SECONDS, #cond);                                \
-    if (!timed_out_)                                                          \
-      g_source_remove (timeout_id_);                                          \
-  } G_STMT_END
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *frame_clock,
-                gpointer       user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n)
-{
-  guint n_frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &n_frames, NULL);
-
-  wait_until (n_frames >= n);
-  gtk_widget_remove_tick_callback (widget, id);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* Pictures */
-
-/* What @widget shows, as GTK draws it. */
-static GdkTexture *
-render_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  GtkSnapshot *snapshot;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
 
 static char *
 build_path (const char *name)
 {
   return g_test_build_filename (G_TEST_BUILT, name, NULL);
-}
-
-static GdkTexture *
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  GdkTexture *texture = render_widget (widget);
-  g_autofree char *path = build_path (name);
-  g_autofree char *tmp_path = g_build_filename (g_get_tmp_dir (), name, NULL);
-
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Wrote %s (%d×%d)", path, gdk_texture_get_width (texture), gdk_texture_get_height (texture));
-  gdk_texture_save_to_png (texture, tmp_path);
-
-  return texture;
 }
 
 typedef struct
@@ -377,7 +296,7 @@ test_network_render (Fixture       *fixture,
 {
   g_autoptr(AttacheActorNetwork) network = load_network (fixture);
   AttacheNetworkView *view = show_network (fixture, network);
-  g_autoptr(GdkTexture) texture = save_png (GTK_WIDGET (view), "network.png");
+  g_autoptr(GdkTexture) texture = render_png (GTK_WIDGET (view), "network.png");
   g_autoptr(GError) error = NULL;
   g_autofree char *png = build_path ("network-export.png");
   g_autofree char *svg = build_path ("network-export.svg");
@@ -563,7 +482,7 @@ test_network_hover (Fixture       *fixture,
   attache_network_view_get_actor_position (view, node_named (network, "Volodymyr Zelensky")->id, &x, &y);
   g_signal_emit_by_name (motion, "motion", x, y);
   wait_for_frames (GTK_WIDGET (view), 2);
-  during = save_png (GTK_WIDGET (view), "network-hover.png");
+  during = render_png (GTK_WIDGET (view), "network-hover.png");
   g_signal_emit_by_name (motion, "leave");
   wait_for_frames (GTK_WIDGET (view), 2);
   after = render_widget (GTK_WIDGET (view));
@@ -588,7 +507,7 @@ test_network_dark (Fixture       *fixture,
 
   set_color_scheme (ADW_COLOR_SCHEME_FORCE_DARK);
   wait_for_frames (GTK_WIDGET (view), 3);
-  texture = save_png (GTK_WIDGET (view), "network-dark.png");
+  texture = render_png (GTK_WIDGET (view), "network-dark.png");
 
   pixels_load (&pixels, texture);
   g_assert_cmpfloat (background_luminance (&pixels), <, 0.2);
@@ -635,7 +554,7 @@ test_network_replace (Fixture       *fixture,
   wait_for_frames (GTK_WIDGET (view), 3);
 
   /* An empty network says so, in grey, and has no discs. */
-  texture = save_png (GTK_WIDGET (view), "network-empty.png");
+  texture = render_png (GTK_WIDGET (view), "network-empty.png");
   pixels_load (&pixels, texture);
   g_assert_cmpfloat (drawn_share (&pixels), >, 0.0005);
   g_assert_cmpfloat (drawn_share (&pixels), <, 0.02);
@@ -681,7 +600,7 @@ test_timeline_render (Fixture       *fixture,
   attache_timeline_view_set_timeline (view, timeline);
   g_assert_true (attache_timeline_view_get_timeline (view) == timeline);
   wait_for_frames (GTK_WIDGET (view), 3);
-  texture = save_png (GTK_WIDGET (view), "timeline.png");
+  texture = render_png (GTK_WIDGET (view), "timeline.png");
 
   pixels_load (&pixels, texture);
   g_assert_cmpfloat (background_luminance (&pixels), >, 0.9);
@@ -720,7 +639,7 @@ test_timeline_render (Fixture       *fixture,
     attache_timeline_view_get_bin_position (view, 1, &x, &y);
     g_signal_emit_by_name (motion, "motion", x, y);
     wait_for_frames (GTK_WIDGET (view), 2);
-    hovered = save_png (GTK_WIDGET (view), "timeline-hover.png");
+    hovered = render_png (GTK_WIDGET (view), "timeline-hover.png");
     after = gdk_texture_save_to_png_bytes (hovered);
     g_assert_false (g_bytes_equal (before, after));
     g_signal_emit_by_name (view, "query-tooltip", (int) x, (int) y, FALSE, tooltip, &shown);
@@ -738,7 +657,7 @@ test_timeline_render (Fixture       *fixture,
 
   set_color_scheme (ADW_COLOR_SCHEME_FORCE_DARK);
   wait_for_frames (GTK_WIDGET (view), 3);
-  dark = save_png (GTK_WIDGET (view), "timeline-dark.png");
+  dark = render_png (GTK_WIDGET (view), "timeline-dark.png");
   pixels_load (&pixels, dark);
   g_assert_cmpfloat (background_luminance (&pixels), <, 0.2);
   g_assert_cmpuint (count_colour (&pixels, "#62a0ea"), >, 2000);

@@ -303,19 +303,6 @@ raw_int (Fixture    *f,
 }
 
 static void
-raw_exec (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
-static void
 count_signal_cb (AttacheLibrary *library,
                  guint          *count)
 {
@@ -1643,7 +1630,7 @@ test_corrections_hold (Fixture       *f,
   }
 
   /* A newer analyser reads everything again. */
-  raw_exec (f->path, "UPDATE analyses SET version = 1");
+  test_raw_exec (f->path, "UPDATE analyses SET version = 1");
   {
     g_autoptr(GArray) pending = attache_library_list_unanalysed (f->library, 0, &error);
 
@@ -1695,16 +1682,16 @@ test_migrate_from_7 (void)
 
     g_assert_no_error (error);
   }
-  raw_exec (path,
-            "INSERT INTO articles (id, title, published, imported, body, sha256, fingerprint, origin) VALUES "
-            "  (1, 'One', '2024-01-02', '2024-05-01T10:00:00Z', 'Marran met Brekken.', 'a', 'fa', '/one'),"
-            "  (2, 'Two', NULL, '2024-05-03T10:00:00Z', 'Brekken spoke.', 'b', 'fb', '/two');"
-            "INSERT INTO actors (id, name, type) VALUES (1, 'Ilse Marran', 'person'), (2, 'Tomas Brekken', 'person');"
-            "INSERT INTO actor_aliases (alias, actor_id) VALUES ('person:ilse marran', 1), ('person:tomas brekken', 2);"
-            "INSERT INTO analyses (article_id, version, analysed) VALUES (1, 2, 1), (2, 2, 1);"
-            "INSERT INTO article_actors (article_id, actor_id, mentions, salience, forms) VALUES "
-            "  (1, 1, 1, 1.0, 'Marran'), (1, 2, 1, 0.5, 'Brekken'), (2, 2, 1, 1.0, 'Brekken');"
-            "INSERT INTO mentions (article_id, actor_id, start, end) VALUES (1, 1, 0, 6), (1, 2, 11, 18), (2, 2, 0, 7);");
+  test_raw_exec (path,
+                 "INSERT INTO articles (id, title, published, imported, body, sha256, fingerprint, origin) VALUES "
+                 "  (1, 'One', '2024-01-02', '2024-05-01T10:00:00Z', 'Marran met Brekken.', 'a', 'fa', '/one'),"
+                 "  (2, 'Two', NULL, '2024-05-03T10:00:00Z', 'Brekken spoke.', 'b', 'fb', '/two');"
+                 "INSERT INTO actors (id, name, type) VALUES (1, 'Ilse Marran', 'person'), (2, 'Tomas Brekken', 'person');"
+                 "INSERT INTO actor_aliases (alias, actor_id) VALUES ('person:ilse marran', 1), ('person:tomas brekken', 2);"
+                 "INSERT INTO analyses (article_id, version, analysed) VALUES (1, 2, 1), (2, 2, 1);"
+                 "INSERT INTO article_actors (article_id, actor_id, mentions, salience, forms) VALUES "
+                 "  (1, 1, 1, 1.0, 'Marran'), (1, 2, 1, 0.5, 'Brekken'), (2, 2, 1, 1.0, 'Brekken');"
+                 "INSERT INTO mentions (article_id, actor_id, start, end) VALUES (1, 1, 0, 6), (1, 2, 11, 18), (2, 2, 0, 7);");
 
   library = attache_library_open (path, &error);
   g_assert_no_error (error);

@@ -209,7 +209,6 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  GSList *uris;
 
   f->dir = test_tmpdir_new ();
   path = g_build_filename (f->dir, "library.db", NULL);
@@ -219,13 +218,7 @@ fixture_set_up (Fixture       *f,
   f->refresher = attache_feed_refresher_new (f->importer);
   f->rss = rss_v1;
 
-  f->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (f->server, NULL, server_cb, f, NULL);
-  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (f->server);
-  f->base = g_uri_ref (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  f->server = test_server_new (server_cb, f, &f->base);
 }
 
 static void
@@ -247,31 +240,7 @@ static char *
 url_for (Fixture    *f,
          const char *path)
 {
-  g_autoptr(GUri) uri = g_uri_parse_relative (f->base, path, G_URI_FLAGS_NONE, NULL);
-
-  return g_uri_to_string (uri);
-}
-
-static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for_result (GAsyncResult **result)
-{
-  guint timeout = g_timeout_add_seconds (20, test_timeout_cb, NULL);
-
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout);
-
-  return *result;
+  return test_server_url (f->base, path);
 }
 
 static AttacheFeedRefresh *
@@ -284,8 +253,8 @@ subscribe (Fixture    *f,
   g_autoptr(GError) error = NULL;
   AttacheFeedRefresh *refresh;
 
-  attache_feed_refresher_subscribe_async (f->refresher, url, full_article, NULL, done_cb, &result);
-  refresh = attache_feed_refresher_subscribe_finish (f->refresher, wait_for_result (&result), &error);
+  attache_feed_refresher_subscribe_async (f->refresher, url, full_article, NULL, test_result_cb, &result);
+  refresh = attache_feed_refresher_subscribe_finish (f->refresher, test_wait_for_result (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (refresh);
   g_assert_cmpstr (attache_feed_refresh_get_url (refresh), ==, url);
@@ -301,8 +270,8 @@ refresh_feed (Fixture *f,
   g_autoptr(GError) error = NULL;
   AttacheFeedRefresh *refresh;
 
-  attache_feed_refresher_refresh_async (f->refresher, id, NULL, done_cb, &result);
-  refresh = attache_feed_refresher_refresh_finish (f->refresher, wait_for_result (&result), &error);
+  attache_feed_refresher_refresh_async (f->refresher, id, NULL, test_result_cb, &result);
+  refresh = attache_feed_refresher_refresh_finish (f->refresher, test_wait_for_result (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (refresh);
 
@@ -467,8 +436,8 @@ test_known_link (Fixture       *f,
   AttacheImportResult *port;
 
   /* The page is imported first; its canonical address is the item's link. */
-  attache_importer_import_url_async (f->importer, story_url, NULL, done_cb, &async_result);
-  page = attache_importer_import_url_finish (f->importer, wait_for_result (&async_result), NULL);
+  attache_importer_import_url_async (f->importer, story_url, NULL, test_result_cb, &async_result);
+  page = attache_importer_import_url_finish (f->importer, test_wait_for_result (&async_result), NULL);
   g_assert_cmpint (attache_import_result_get_status (page), ==, ATTACHE_IMPORT_IMPORTED);
   g_assert_cmpint (attache_library_find_article_by_url (f->library, "https://harbour.example/2024/port-talks", NULL),
                    ==, attache_import_result_get_article_id (page));
@@ -814,8 +783,8 @@ run_cli (Fixture     *f,
                                G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
   g_assert_no_error (error);
 
-  g_subprocess_communicate_async (process, NULL, NULL, done_cb, &result);
-  g_subprocess_communicate_finish (process, wait_for_result (&result), &out_bytes, &err_bytes, &error);
+  g_subprocess_communicate_async (process, NULL, NULL, test_result_cb, &result);
+  g_subprocess_communicate_finish (process, test_wait_for_result (&result), &out_bytes, &err_bytes, &error);
   g_assert_no_error (error);
 
   /* An empty GBytes may have no data at all. */

@@ -152,21 +152,12 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
   guchar *bytes = g_malloc (CHUNK_SIZE);
 
   memset (bytes, 'x', CHUNK_SIZE);
   f->chunk = g_bytes_new_take (bytes, CHUNK_SIZE);
 
-  f->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (f->server, NULL, server_cb, f, NULL);
-  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-
-  uris = soup_server_get_uris (f->server);
-  f->base = g_uri_ref (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  f->server = test_server_new (server_cb, f, &f->base);
 }
 
 static void
@@ -186,19 +177,7 @@ static char *
 url_for (Fixture    *f,
          const char *path)
 {
-  g_autoptr(GUri) uri = g_uri_parse_relative (f->base, path, G_URI_FLAGS_NONE, NULL);
-
-  return g_uri_to_string (uri);
-}
-
-static void
-fetch_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
+  return test_server_url (f->base, path);
 }
 
 static AttacheFetchResult *
@@ -211,7 +190,7 @@ fetch (AttacheFetcher  *fetcher,
   AttacheFetchResult *fetched;
   guint timeout = g_timeout_add_seconds (30, test_timeout_cb, NULL);
 
-  attache_fetcher_fetch_async (fetcher, url, etag, NULL, NULL, fetch_cb, &result);
+  attache_fetcher_fetch_async (fetcher, url, etag, NULL, NULL, test_result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (timeout);

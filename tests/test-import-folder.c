@@ -487,16 +487,6 @@ test_article_filenames (void)
 
 /* Pasted text */
 
-static void
-import_text_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 static AttacheImportResult *
 import_text (Fixture    *f,
              const char *text,
@@ -508,7 +498,7 @@ import_text (Fixture    *f,
   guint timeout = g_timeout_add_seconds (20, test_timeout_cb, NULL);
 
   attache_importer_import_text_async (f->importer, text, origin_label, NULL,
-                                      import_text_cb, &async_result);
+                                      test_result_cb, &async_result);
   while (async_result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (timeout);
@@ -573,7 +563,7 @@ test_text_cancelled (Fixture       *f,
 
   g_cancellable_cancel (cancellable);
   attache_importer_import_text_async (f->importer, port_strike, NULL, cancellable,
-                                      import_text_cb, &async_result);
+                                      test_result_cb, &async_result);
   while (async_result == NULL)
     g_main_context_iteration (NULL, TRUE);
 

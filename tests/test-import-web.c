@@ -81,7 +81,6 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  GSList *uris;
 
   f->dir = test_tmpdir_new ();
   path = g_build_filename (f->dir, "library.db", NULL);
@@ -89,13 +88,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   f->importer = attache_importer_new (f->library);
 
-  f->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (f->server, NULL, server_cb, f, NULL);
-  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (f->server);
-  f->base = g_uri_ref (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  f->server = test_server_new (server_cb, f, &f->base);
 }
 
 static void
@@ -114,19 +107,7 @@ static char *
 url_for (Fixture    *f,
          const char *path)
 {
-  g_autoptr(GUri) uri = g_uri_parse_relative (f->base, path, G_URI_FLAGS_NONE, NULL);
-
-  return g_uri_to_string (uri);
-}
-
-static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
+  return test_server_url (f->base, path);
 }
 
 static AttacheImportResult *
@@ -139,7 +120,7 @@ import_url (Fixture    *f,
   AttacheImportResult *result;
   guint timeout = g_timeout_add_seconds (20, test_timeout_cb, NULL);
 
-  attache_importer_import_url_async (f->importer, url, NULL, done_cb, &async_result);
+  attache_importer_import_url_async (f->importer, url, NULL, test_result_cb, &async_result);
   while (async_result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (timeout);
@@ -275,16 +256,6 @@ test_delete_restore_keeps_capture (Fixture       *f,
                    attache_fetch_result_get_sha256 (attache_article_get_capture (article)));
 }
 
-static void
-communicate_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 /* attache-cli import URL, as a program: the server answers from this process's
  * main loop while the CLI runs. */
 static void
@@ -314,7 +285,7 @@ test_cli (Fixture       *f,
   g_assert_no_error (error);
 
   timeout = g_timeout_add_seconds (30, test_timeout_cb, NULL);
-  g_subprocess_communicate_async (process, NULL, NULL, communicate_cb, &result);
+  g_subprocess_communicate_async (process, NULL, NULL, test_result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (timeout);

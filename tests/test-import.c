@@ -440,16 +440,6 @@ test_refused_unreadable (Fixture       *f,
 }
 
 static void
-import_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static void
 test_batch (Fixture       *f,
             gconstpointer  data)
 {
@@ -470,7 +460,7 @@ test_batch (Fixture       *f,
   files[3] = g_file_new_for_path (binary);
   files[4] = g_file_new_for_path (good);
 
-  attache_importer_import_files_async (f->importer, files, G_N_ELEMENTS (files), NULL, import_done_cb, &result);
+  attache_importer_import_files_async (f->importer, files, G_N_ELEMENTS (files), NULL, test_result_cb, &result);
   timeout = g_timeout_add_seconds (20, test_timeout_cb, NULL);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);

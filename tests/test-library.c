@@ -75,20 +75,6 @@ add (AttacheLibrary *library,
   return id;
 }
 
-/* Runs @sql on the file directly, as another program would. */
-static void
-raw_exec (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
 static char *
 raw_query_text (const char *path,
                 const char *sql)
@@ -141,10 +127,10 @@ test_migrate_upgrade (void)
   g_assert_no_error (error);
   g_assert_cmpint (attache_database_get_schema_version (old), ==, 1);
   g_clear_object (&old);
-  raw_exec (path,
-            "INSERT INTO articles (title, imported, body, sha256, fingerprint, origin) "
-            "VALUES ('Old article', '2023-01-01T00:00:00Z', 'Stored before the search index existed.', "
-            "'abc', 'def', '/old.txt')");
+  test_raw_exec (path,
+                 "INSERT INTO articles (title, imported, body, sha256, fingerprint, origin) "
+                 "VALUES ('Old article', '2023-01-01T00:00:00Z', 'Stored before the search index existed.', "
+                 "'abc', 'def', '/old.txt')");
 
   library = attache_library_open (path, &error);
   g_assert_no_error (error);
@@ -175,7 +161,7 @@ test_migrate_refuses_newer (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(AttacheLibrary) library = NULL;
 
-  raw_exec (path, "CREATE TABLE future (x); INSERT INTO future VALUES (42); PRAGMA user_version = 99");
+  test_raw_exec (path, "CREATE TABLE future (x); INSERT INTO future VALUES (42); PRAGMA user_version = 99");
   before = test_file_sha256 (path);
 
   library = attache_library_open (path, &error);
@@ -535,27 +521,6 @@ test_search_translate (void)
 }
 
 static void
-async_done_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  guint timeout = g_timeout_add_seconds (20, test_timeout_cb, NULL);
-
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout);
-  return *slot;
-}
-
-static void
 test_async (Fixture       *f,
             gconstpointer  data)
 {
@@ -567,33 +532,33 @@ test_async (Fixture       *f,
   GAsyncResult *result = NULL;
   gint64 id = add (f->library, "Async", "Read off the main thread.", NULL);
 
-  attache_library_list_articles_async (f->library, NULL, async_done_cb, &result);
-  listed = attache_library_list_articles_finish (f->library, wait_result (&result), &error);
+  attache_library_list_articles_async (f->library, NULL, test_result_cb, &result);
+  listed = attache_library_list_articles_finish (f->library, test_wait_for_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (listed->len, ==, 1);
   g_clear_object (&result);
 
-  attache_library_get_article_async (f->library, id, NULL, async_done_cb, &result);
-  article = attache_library_get_article_finish (f->library, wait_result (&result), &error);
+  attache_library_get_article_async (f->library, id, NULL, test_result_cb, &result);
+  article = attache_library_get_article_finish (f->library, test_wait_for_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (attache_article_get_text (article), ==, "Read off the main thread.");
   g_clear_object (&result);
 
-  attache_library_search_async (f->library, "thread", 10, NULL, async_done_cb, &result);
-  hits = attache_library_search_finish (f->library, wait_result (&result), &error);
+  attache_library_search_async (f->library, "thread", 10, NULL, test_result_cb, &result);
+  hits = attache_library_search_finish (f->library, test_wait_for_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hits->len, ==, 1);
   g_clear_object (&result);
 
-  attache_library_delete_article_async (f->library, id, NULL, async_done_cb, &result);
-  deleted = attache_library_delete_article_finish (f->library, wait_result (&result), &error);
+  attache_library_delete_article_async (f->library, id, NULL, test_result_cb, &result);
+  deleted = attache_library_delete_article_finish (f->library, test_wait_for_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (attache_article_get_title (deleted), ==, "Async");
   g_assert_cmpint (attache_library_count_articles (f->library, NULL), ==, 0);
   g_clear_object (&result);
 
-  attache_library_restore_article_async (f->library, deleted, NULL, async_done_cb, &result);
-  g_assert_true (attache_library_restore_article_finish (f->library, wait_result (&result), &error));
+  attache_library_restore_article_async (f->library, deleted, NULL, test_result_cb, &result);
+  g_assert_true (attache_library_restore_article_finish (f->library, test_wait_for_result (&result), &error));
   g_assert_no_error (error);
   g_assert_cmpint (attache_library_count_articles (f->library, NULL), ==, 1);
   g_clear_object (&result);
@@ -604,8 +569,8 @@ test_async (Fixture       *f,
     g_autoptr(AttacheArticle) none = NULL;
 
     g_cancellable_cancel (cancellable);
-    attache_library_delete_article_async (f->library, id, cancellable, async_done_cb, &result);
-    none = attache_library_delete_article_finish (f->library, wait_result (&result), &error);
+    attache_library_delete_article_async (f->library, id, cancellable, test_result_cb, &result);
+    none = attache_library_delete_article_finish (f->library, test_wait_for_result (&result), &error);
     g_assert_null (none);
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
     g_assert_cmpint (attache_library_count_articles (f->library, NULL), ==, 1);
@@ -676,7 +641,7 @@ test_article_list (Fixture       *f,
   g_assert_null (attache_article_list_get_error (list));
 
   /* Another program breaks the file: the list says why, and keeps its rows. */
-  raw_exec (f->path, "DROP TABLE articles");
+  test_raw_exec (f->path, "DROP TABLE articles");
   attache_article_list_reload (list);
   wait_loaded (list);
   g_assert_nonnull (attache_article_list_get_error (list));
@@ -959,8 +924,8 @@ test_story_backfill (void)
   g_clear_object (&library);
 
   /* As a library from before stories: no signatures, no story ids. */
-  raw_exec (path, "DELETE FROM story_bands; "
-                  "UPDATE articles SET story_signature = NULL, story_id = NULL");
+  test_raw_exec (path, "DELETE FROM story_bands; "
+                       "UPDATE articles SET story_signature = NULL, story_id = NULL");
 
   library = attache_library_open (path, &error);
   g_assert_no_error (error);

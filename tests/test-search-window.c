@@ -37,6 +37,7 @@
 #include "attache-window.h"
 
 #include "test-helpers.h"
+#include "test-ui-helpers.h"
 
 #define WAIT_SECONDS 10
 
@@ -66,26 +67,6 @@ static const char quotas_text[] =
 #define CUP_TITLE      "Rovers win the cup in extra time"
 #define QUOTAS_TITLE   "Fishing quotas cut by a tenth"
 
-static AttacheApplication *application;
-
-static AttacheApplication *
-get_application (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (application != NULL)
-    return application;
-
-  application = attache_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
-
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
-
-  return application;
-}
-
 typedef struct
 {
   char           *dir;
@@ -94,64 +75,7 @@ typedef struct
   gint64          corridor, strike, election, cup, quotas;
 } Fixture;
 
-/* Waiting, without fixed sleeps */
-
-static gboolean
-set_true_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define wait_until(cond)                                                      \
-  G_STMT_START {                                                              \
-    gboolean timed_out_ = FALSE;                                              \
-    guint timeout_id_ = g_timeout_add_seconds (WAIT_SECONDS, set_true_cb,     \
-                                               &timed_out_);                  \
-    while (!(cond) && !timed_out_)                                            \
-      g_main_context_iteration (NULL, TRUE);                                  \
-    if (!(cond))                                                              \
-      g_error ("line %d: timed out after %d s waiting for: %s",               \
-               __LINE__, WAIT_SECONDS, #cond);                                \
-    if (!timed_out_)                                                          \
-      g_source_remove (timeout_id_);                                          \
-  } G_STMT_END
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *frame_clock,
-                gpointer       user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n)
-{
-  guint n_frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &n_frames, NULL);
-
-  wait_until (n_frames >= n);
-  gtk_widget_remove_tick_callback (widget, id);
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* The window's parts */
-
-static gpointer
-get_child (GType       type,
-           GtkWidget  *widget,
-           const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (widget, type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
 
 #define window_child(fixture, name) \
   get_child (ATTACHE_TYPE_WINDOW, GTK_WIDGET ((fixture)->window), (name))
@@ -224,57 +148,6 @@ static const char *
 subtitle (Fixture *fixture)
 {
   return adw_window_title_get_subtitle (window_child (fixture, "window_title"));
-}
-
-static gboolean
-reader_shows (Fixture    *fixture,
-              const char *text)
-{
-  AttacheReader *reader = window_child (fixture, "reader");
-  GtkTextView *text_view = get_child (ATTACHE_TYPE_READER, GTK_WIDGET (reader), "text_view");
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
-  GtkTextIter start, end;
-  g_autofree char *shown = NULL;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  return strstr (shown, text) != NULL;
-}
-
-/* Every widget under @widget (itself included) of @type, in order. */
-static void
-collect_by_type (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_by_type (child, type, found);
-}
-
-/* The first widget under @widget (itself included) with @css_class, or NULL. */
-static GtkWidget *
-find_with_class (GtkWidget  *widget,
-                 const char *css_class)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static const char *
@@ -495,13 +368,6 @@ find_name_dialog (Fixture *fixture)
 }
 #endif
 
-/* What Enter does in an entry: its text's "activate" key binding. */
-static void
-press_enter (GtkEntry *entry)
-{
-  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
-}
-
 /* Answers the name dialog with @name. */
 static void
 answer_name (Fixture    *fixture,
@@ -557,41 +423,6 @@ toast_says (Fixture    *fixture,
       return TRUE;
 
   return FALSE;
-}
-
-/* PNG */
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *tmp_path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Wrote %s (%d×%d)", path, width, height);
-
-  tmp_path = g_build_filename (g_get_tmp_dir (), name, NULL);
-  gdk_texture_save_to_png (texture, tmp_path);
 }
 
 /* The library */
@@ -967,28 +798,11 @@ test_search_actor (Fixture       *fixture,
   attache_window_select_article (fixture->window, fixture->cup);
   g_assert_false (attache_search_bar_get_search_mode (search_bar (fixture)));
   wait_until (lists (fixture, ALL_TITLES));
-  wait_until (reader_shows (fixture, "Kessel Rovers won the cup final"));
+  wait_until (reader_shows (fixture->window, "Kessel Rovers won the cup final"));
 }
 
 /* Several articles selected: the reader shows one, the pane what they have
  * in common. */
-/* The first visible window of @type, or NULL. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 /* The id of the @n-th article selected, in the list's order. */
 static gint64
 selected_id (Fixture *fixture,
@@ -1039,7 +853,7 @@ test_multi_select (Fixture       *fixture,
 
   /* One, as before. */
   gtk_selection_model_select_item (selection, find_listed (fixture, fixture->corridor), TRUE);
-  wait_until (reader_shows (fixture, "Valmora and Estrand opened the grain corridor"));
+  wait_until (reader_shows (fixture->window, "Valmora and Estrand opened the grain corridor"));
   g_assert_false (attache_summary_pane_get_showing_overview (pane));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pane)));
   g_assert_true (gtk_widget_is_sensitive (window_child (fixture, "delete_button")));
@@ -1060,7 +874,7 @@ test_multi_select (Fixture       *fixture,
   g_assert_cmpstr (counts, ==, "Labour 1|Politics 1|Estrand Times 1|Valmora Herald 1");
   g_assert_cmpstr (label_with_class (GTK_WIDGET (overview_panel (fixture)), "overview-dates"), ==,
                    "5 Mar 2024 – 20 Apr 2024");
-  g_assert_true (reader_shows (fixture, "Valmora and Estrand opened the grain corridor"));
+  g_assert_true (reader_shows (fixture->window, "Valmora and Estrand opened the grain corridor"));
   /* Delete is for one article. */
   g_assert_false (gtk_widget_is_sensitive (window_child (fixture, "delete_button")));
 
@@ -1135,7 +949,7 @@ test_multi_select (Fixture       *fixture,
   /* Back to one: that article, in the reader and the pane. */
   gtk_selection_model_select_item (selection, find_listed (fixture, fixture->strike), TRUE);
   wait_until (!attache_summary_pane_get_showing_overview (pane));
-  wait_until (reader_shows (fixture, "Dockworkers in Kessel walked out"));
+  wait_until (reader_shows (fixture->window, "Dockworkers in Kessel walked out"));
   g_assert_cmpint (attache_article_get_id (attache_summary_pane_get_article (pane)), ==, fixture->strike);
 
   /* Ctrl+A: everything. */
@@ -1147,7 +961,7 @@ test_multi_select (Fixture       *fixture,
                    "Politics 2|Economy, business and finance 1|Labour 1|Sport 1|"
                    "Estrand Times 2|Valmora Herald 2|Northern Courier 1");
   /* The reader stays on the article it showed. */
-  g_assert_true (reader_shows (fixture, "Dockworkers in Kessel walked out"));
+  g_assert_true (reader_shows (fixture->window, "Dockworkers in Kessel walked out"));
 
   /* None: nothing to read, nothing to sum up. */
   gtk_selection_model_unselect_all (selection);
@@ -1297,7 +1111,7 @@ test_screenshot (Fixture       *fixture,
 
   /* The corridor read; then a search, none of its results selected. */
   gtk_selection_model_select_item (get_selection (fixture), find_listed (fixture, fixture->corridor), TRUE);
-  wait_until (reader_shows (fixture, "Valmora and Estrand opened the grain corridor"));
+  wait_until (reader_shows (fixture->window, "Valmora and Estrand opened the grain corridor"));
 
   /* Its words, from 2024: three articles name her. */
   query->from = g_strdup ("2024-01-01");
@@ -1312,17 +1126,17 @@ test_screenshot (Fixture       *fixture,
   wait_until (chips_are (fixture, "Dates Since 1 Jan 2024|Source Estrand Times"));
   wait_until (g_list_model_get_n_items (get_articles (fixture)) == 2);
   wait_until (overview_shown (fixture, "2 Search Results"));
-  g_assert_true (reader_shows (fixture, "Valmora and Estrand opened the grain corridor"));
+  g_assert_true (reader_shows (fixture->window, "Valmora and Estrand opened the grain corridor"));
   wait_until (attache_saved_search_list_get_n_items (window_child (fixture, "saved_search_list")) == 1);
 
   wait_for_frames (GTK_WIDGET (fixture->window), 6);
   save_png (GTK_WIDGET (fixture->window), "search.png");
 
   /* The same in the dark: the highlighted matches must stay readable. */
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  set_dark (TRUE);
   wait_for_frames (GTK_WIDGET (fixture->window), 6);
   save_png (GTK_WIDGET (fixture->window), "search-dark.png");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  set_dark (FALSE);
 
   /* Two articles selected: the pane sums them up. */
   attache_search_bar_set_search_mode (search_bar (fixture), FALSE);
@@ -1441,7 +1255,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  g_clear_object (&application);
+  clear_application ();
 
   return ret;
 }

@@ -27,6 +27,7 @@
 #include "attache-window.h"
 
 #include "test-helpers.h"
+#include "test-ui-helpers.h"
 
 #define WAIT_SECONDS 10
 
@@ -140,30 +141,8 @@ static const char greve_fr[] =
   "salariés, une offre jugée tardive par les représentants du personnel. Les négociations "
   "doivent reprendre jeudi matin.\n";
 
-static AttacheApplication *application;
-
 /* Items the Harbour Post feed has beyond its first three: see dup_feed_xml (). */
 static guint harbour_extra_items;
-
-/* The application the windows belong to, registered (so started up) once. */
-static AttacheApplication *
-get_application (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (application != NULL)
-    return application;
-
-  application = attache_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
-
-  /* Light style, whatever the desktop that runs the tests prefers. */
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
-
-  return application;
-}
 
 typedef struct
 {
@@ -173,72 +152,10 @@ typedef struct
   SoupServer     *server;   /* started by start_server () */
 } Fixture;
 
-/* Waiting, without fixed sleeps */
-
-static gboolean
-set_true_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @cond holds, failing after WAIT_SECONDS. */
-#define wait_until(cond)                                                      \
-  G_STMT_START {                                                              \
-    gboolean timed_out_ = FALSE;                                              \
-    guint timeout_id_ = g_timeout_add_seconds (WAIT_SECONDS, set_true_cb,     \
-                                               &timed_out_);                  \
-    while (!(cond) && !timed_out_)                                            \
-      g_main_context_iteration (NULL, TRUE);                                  \
-    if (!(cond))                                                              \
-      g_error ("line %d: timed out after %d s waiting for: %s",          \
-               __LINE__, WAIT_SECONDS, #cond);                                \
-    if (!timed_out_)                                                          \
-      g_source_remove (timeout_id_);                                          \
-  } G_STMT_END
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *frame_clock,
-                gpointer       user_data)
-{
-  guint *n_frames = user_data;
-
-  (*n_frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Lets the window lay out and draw what changed. */
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n)
-{
-  guint n_frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &n_frames, NULL);
-
-  wait_until (n_frames >= n);
-  gtk_widget_remove_tick_callback (widget, id);
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* The window's parts */
 
-static gpointer
-get_child (Fixture    *fixture,
-           GType       type,
-           GtkWidget  *widget,
-           const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (widget, type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
 #define window_child(fixture, name) \
-  get_child ((fixture), ATTACHE_TYPE_WINDOW, GTK_WIDGET ((fixture)->window), (name))
+  get_child (ATTACHE_TYPE_WINDOW, GTK_WIDGET ((fixture)->window), (name))
 
 static GListModel *
 get_articles (Fixture *fixture)
@@ -314,39 +231,18 @@ visible_page (Fixture *fixture)
   return gtk_stack_get_visible_child_name (window_child (fixture, "stack"));
 }
 
-static char *
-dup_reader_text (Fixture *fixture)
-{
-  AttacheReader *reader = window_child (fixture, "reader");
-  GtkTextView *text_view = get_child (fixture, ATTACHE_TYPE_READER, GTK_WIDGET (reader), "text_view");
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static gboolean
-reader_shows (Fixture    *fixture,
-              const char *text)
-{
-  g_autofree char *shown = dup_reader_text (fixture);
-
-  return strstr (shown, text) != NULL;
-}
-
 static const char *
 summary_field (Fixture    *fixture,
                const char *name)
 {
   AttacheSummaryPane *pane = window_child (fixture, "summary_pane");
-  GtkLabel *label = get_child (fixture, ATTACHE_TYPE_SUMMARY_PANE, GTK_WIDGET (pane), name);
+  GtkLabel *label = get_child (ATTACHE_TYPE_SUMMARY_PANE, GTK_WIDGET (pane), name);
 
   return gtk_label_get_text (label);
 }
 
 #define pane_child(fixture, name) \
-  get_child ((fixture), ATTACHE_TYPE_SUMMARY_PANE, \
+  get_child (ATTACHE_TYPE_SUMMARY_PANE, \
              GTK_WIDGET (window_child ((fixture), "summary_pane")), (name))
 
 /* What the summary pane says of the analysis: "none", "analysing",
@@ -355,27 +251,6 @@ static const char *
 analysis_page (Fixture *fixture)
 {
   return gtk_stack_get_visible_child_name (pane_child (fixture, "analysis_stack"));
-}
-
-/* The first widget under @widget (itself included) with @css_class, or NULL. */
-static GtkWidget *
-find_with_class (GtkWidget  *widget,
-                 const char *css_class)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* The label with @css_class in the @index-th row of the pane's actors. */
@@ -460,43 +335,6 @@ import_files (Fixture *fixture,
   attache_window_import_files (fixture->window, files, n_files);
   g_assert_true (importing (fixture));
   wait_until (!importing (fixture));
-}
-
-/* PNG */
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *tmp_path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Wrote %s (%d×%d)", path, width, height);
-
-  /* A copy where a person can find it without knowing the build folder. */
-  tmp_path = g_build_filename (g_get_tmp_dir (), name, NULL);
-  gdk_texture_save_to_png (texture, tmp_path);
 }
 
 /* Fixture */
@@ -608,11 +446,11 @@ test_import_and_read (Fixture       *fixture,
   select_only (fixture, 0);
   g_assert_cmpuint (selected_position (fixture), ==, 0);
 
-  wait_until (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
-  g_assert_true (reader_shows (fixture, expected_title));
+  wait_until (reader_shows (fixture->window, PORT_STRIKE_FIRST_PARAGRAPH));
+  g_assert_true (reader_shows (fixture->window, expected_title));
   /* The paragraphs are all there, the date marker is not. */
-  g_assert_true (reader_shows (fixture, "exports by a tenth that quarter."));
-  g_assert_false (reader_shows (fixture, "date 2024"));
+  g_assert_true (reader_shows (fixture->window, "exports by a tenth that quarter."));
+  g_assert_false (reader_shows (fixture->window, "date 2024"));
 
   g_assert_nonnull (strstr (summary_field (fixture, "published_label"), "2024"));
   g_assert_cmpuint (attache_article_get_n_words (article), >, 100);
@@ -646,7 +484,7 @@ test_import_several (Fixture       *fixture,
   wait_until (n_articles (fixture) == 2);
 
   /* The first new article is the one shown. */
-  wait_until (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
+  wait_until (reader_shows (fixture->window, PORT_STRIKE_FIRST_PARAGRAPH));
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     g_object_unref (files[i]);
@@ -681,7 +519,7 @@ test_delete_and_undo (Fixture       *fixture,
   select_only (fixture, 0);
   article = dup_selected_article (fixture);
   id = attache_article_get_id (article);
-  wait_until (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
+  wait_until (reader_shows (fixture->window, PORT_STRIKE_FIRST_PARAGRAPH));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL));
   wait_until (n_articles (fixture) == 0);
@@ -698,7 +536,7 @@ test_delete_and_undo (Fixture       *fixture,
 
   /* Selected and shown again, with its text. */
   g_assert_cmpuint (selected_position (fixture), ==, 0);
-  wait_until (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
+  wait_until (reader_shows (fixture->window, PORT_STRIKE_FIRST_PARAGRAPH));
 
   /* Undo works once. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
@@ -795,7 +633,7 @@ test_state (Fixture       *fixture,
   file = write_file (fixture, "port-strike.txt", port_strike);
   import_files (fixture, &file, 1);
   wait_until (n_articles (fixture) == 1);
-  wait_until (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
+  wait_until (reader_shows (fixture->window, PORT_STRIKE_FIRST_PARAGRAPH));
   wait_for_page (fixture);
 
   /* Restored */
@@ -832,18 +670,6 @@ test_state (Fixture       *fixture,
 }
 
 static void
-import_files_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GPtrArray **results = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *results = attache_importer_import_files_finish (ATTACHE_IMPORTER (object), result, &error);
-  g_assert_no_error (error);
-}
-
-static void
 test_screenshot (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -874,7 +700,7 @@ test_screenshot (Fixture       *fixture,
   attache_window_select_article (fixture->window,
                                  attache_import_result_get_article_id (g_ptr_array_index (results, 0)));
   g_assert_cmpuint (selected_position (fixture), ==, 0);
-  wait_until (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
+  wait_until (reader_shows (fixture->window, PORT_STRIKE_FIRST_PARAGRAPH));
   wait_for_frames (GTK_WIDGET (fixture->window), 3);
 
   save_png (GTK_WIDGET (fixture->window), "window.png");
@@ -882,16 +708,16 @@ test_screenshot (Fixture       *fixture,
   /* The HTML article, with a source, an author and a link. */
   attache_window_select_article (fixture->window,
                                  attache_import_result_get_article_id (g_ptr_array_index (results, 2)));
-  wait_until (reader_shows (fixture, "Negotiators for the three parties"));
-  g_assert_true (reader_shows (fixture, "Capital Wire"));
+  wait_until (reader_shows (fixture->window, "Negotiators for the three parties"));
+  g_assert_true (reader_shows (fixture->window, "Capital Wire"));
   wait_for_frames (GTK_WIDGET (fixture->window), 3);
   save_png (GTK_WIDGET (fixture->window), "window-html.png");
 
   /* The same in the dark style: the details and the link stay readable. */
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  set_dark (TRUE);
   wait_for_frames (GTK_WIDGET (fixture->window), 3);
   save_png (GTK_WIDGET (fixture->window), "window-dark.png");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  set_dark (FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     g_object_unref (files[i]);
@@ -971,7 +797,7 @@ test_analysis (Fixture       *fixture,
   wait_until (toasts_shown (fixture) == 0);
 
   /* The first new article is shown; its actors appear once it is analysed. */
-  wait_until (reader_shows (fixture, STRIKE_TALKS_FIRST_SENTENCE));
+  wait_until (reader_shows (fixture->window, STRIKE_TALKS_FIRST_SENTENCE));
   wait_until (actors_shown (fixture));
 
   /* Ranked as stored: the minister, named most, with her title. */
@@ -1007,10 +833,10 @@ test_analysis (Fixture       *fixture,
   save_png (GTK_WIDGET (fixture->window), "window-analysis.png");
 
   /* The same in the dark style: the roles, chips and bars stay readable. */
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  set_dark (TRUE);
   wait_for_frames (GTK_WIDGET (fixture->window), 3);
   save_png (GTK_WIDGET (fixture->window), "window-analysis-dark.png");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  set_dark (FALSE);
 
   /* The pane scrolls: the summary and the details are further down. */
   adjustment = gtk_scrolled_window_get_vadjustment (pane_child (fixture, "scroller"));
@@ -1023,7 +849,7 @@ test_analysis (Fixture       *fixture,
   /* French: the models do not cover it, and the pane says so. */
   talks = g_object_ref (attache_summary_pane_get_article (window_child (fixture, "summary_pane")));
   attache_window_select_article (fixture->window, find_article_id_by_title (fixture, "Les dockers"));
-  wait_until (reader_shows (fixture, "Les dockers du port de Valmora"));
+  wait_until (reader_shows (fixture->window, "Les dockers du port de Valmora"));
   wait_until (g_strcmp0 (analysis_page (fixture), "message") == 0);
   g_assert_cmpstr (gtk_label_get_text (pane_child (fixture, "message_label")), ==,
                    "Analysis is not available for French");
@@ -1051,7 +877,7 @@ test_analysis_changed (Fixture       *fixture,
   fixture_open_window (fixture);
   import_files (fixture, &file, 1);
   wait_until (n_articles (fixture) == 1);
-  wait_until (reader_shows (fixture, STRIKE_TALKS_FIRST_SENTENCE));
+  wait_until (reader_shows (fixture->window, STRIKE_TALKS_FIRST_SENTENCE));
   wait_until (g_strcmp0 (analysis_page (fixture), "message") == 0);
   g_assert_cmpstr (gtk_label_get_text (pane_child (fixture, "message_label")), ==, "Not analysed yet");
 
@@ -1180,7 +1006,7 @@ test_import_folder (Fixture       *fixture,
 
   /* The first new article is shown: the walk goes in name order, into
    * March/ before port-strike.txt. */
-  wait_until (reader_shows (fixture, "Negotiators for the three parties"));
+  wait_until (reader_shows (fixture->window, "Negotiators for the three parties"));
   port_strike_path = g_build_filename (fixture->dir, "Cuttings", "port-strike.txt", NULL);
   g_assert_true (has_article_from (fixture, port_strike_path));
   g_assert_false (has_article_from (fixture, "old.txt"));
@@ -1242,7 +1068,7 @@ test_import_folder_progress (Fixture       *fixture,
   fixture_open_window (fixture);
   attache_window_select_article (fixture->window,
                                  attache_import_result_get_article_id (g_ptr_array_index (results, 0)));
-  wait_until (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
+  wait_until (reader_shows (fixture->window, PORT_STRIKE_FIRST_PARAGRAPH));
 
   /* The strip, shown without sliding in, for the picture. */
   g_object_get (gtk_settings_get_default (), "gtk-enable-animations", &animations, NULL);
@@ -1280,7 +1106,7 @@ test_import_folder_progress (Fixture       *fixture,
   wait_until (n_articles (fixture) == n_stories (fixture));
 
   /* The article open stays open. */
-  g_assert_true (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
+  g_assert_true (reader_shows (fixture->window, PORT_STRIKE_FIRST_PARAGRAPH));
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     g_object_unref (files[i]);
@@ -1482,7 +1308,7 @@ test_import_url (Fixture       *fixture,
 
   /* Selected and shown. */
   g_assert_cmpuint (selected_position (fixture), ==, 0);
-  wait_until (reader_shows (fixture, "Negotiators for the three parties"));
+  wait_until (reader_shows (fixture->window, "Negotiators for the three parties"));
 
   /* A page that is not there: nothing added, the window goes on. */
   attache_window_import_url (fixture->window, missing);
@@ -1490,7 +1316,7 @@ test_import_url (Fixture       *fixture,
   wait_until (!importing (fixture));
   wait_for_frames (GTK_WIDGET (fixture->window), 2);
   g_assert_cmpuint (n_articles (fixture), ==, 1);
-  g_assert_true (reader_shows (fixture, "Negotiators for the three parties"));
+  g_assert_true (reader_shows (fixture->window, "Negotiators for the three parties"));
 }
 
 /* The dialog of win.import-url, if it is shown, and its entry. */
@@ -1542,13 +1368,6 @@ url_dialog_accepts (GtkWidget *dialog)
 }
 #endif
 
-/* What Enter does in an entry: its text's "activate" key binding. */
-static void
-press_enter (GtkEntry *entry)
-{
-  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
-}
-
 static void
 test_import_url_dialog (Fixture       *fixture,
                         gconstpointer  data)
@@ -1593,7 +1412,7 @@ test_import_url_dialog (Fixture       *fixture,
   wait_until (n_articles (fixture) == 1);
   wait_until (!importing (fixture));
   g_assert_true (has_article_from (fixture, url));
-  wait_until (reader_shows (fixture, "Foreign ministers from four coastal states"));
+  wait_until (reader_shows (fixture->window, "Foreign ministers from four coastal states"));
 }
 
 static GtkDropTarget *
@@ -1694,7 +1513,7 @@ test_drop (Fixture       *fixture,
   wait_until (!importing (fixture));
   wait_until (n_articles (fixture) == 5);
   g_assert_true (has_article_from (fixture, url));
-  wait_until (reader_shows (fixture, "Fisheries ministers of the coastal states"));
+  wait_until (reader_shows (fixture->window, "Fisheries ministers of the coastal states"));
 
   /* Two at once: one already imported (from the folder), one missing. */
   two_urls = g_strdup_printf ("%s\n%s\n", server_url (fixture, "/markets/grain"),
@@ -1783,7 +1602,7 @@ test_paste (Fixture       *fixture,
   pasted = find_article_by_origin (fixture, "clipboard");
   g_assert_nonnull (pasted);
   g_assert_cmpstr (attache_article_get_published (pasted), ==, "2024-04-02");
-  wait_until (reader_shows (fixture, PORT_STRIKE_FIRST_PARAGRAPH));
+  wait_until (reader_shows (fixture->window, PORT_STRIKE_FIRST_PARAGRAPH));
 
   /* Pasted again: a duplicate. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.paste", NULL));
@@ -1797,7 +1616,7 @@ test_paste (Fixture       *fixture,
   wait_until (n_articles (fixture) == 2);
   wait_until (!importing (fixture));
   g_assert_true (has_article_from (fixture, url));
-  wait_until (reader_shows (fixture, "Negotiators for the three parties"));
+  wait_until (reader_shows (fixture->window, "Negotiators for the three parties"));
 
   /* Files, as a file manager copies them. */
   file = write_file (fixture, "grain-corridor.md", grain_corridor);
@@ -1991,7 +1810,7 @@ test_feeds (Fixture       *fixture,
 
     first_id = attache_article_get_id (first);
   }
-  wait_until (reader_shows (fixture, "Customs officers will inspect"));
+  wait_until (reader_shows (fixture->window, "Customs officers will inspect"));
   g_assert_cmpuint (feed_unread (fixture, 0), ==, 3);
   wait_until (feed_unread (fixture, 0) == 2);
   {
@@ -2014,7 +1833,7 @@ test_feeds (Fixture       *fixture,
 
     g_assert_cmpuint (attache_article_get_id (still), ==, first_id);
   }
-  g_assert_true (reader_shows (fixture, "Customs officers will inspect"));
+  g_assert_true (reader_shows (fixture->window, "Customs officers will inspect"));
 
   trigger = find_shortcut (GTK_WIDGET (fixture->window), "win.refresh-feeds", &scope);
   g_assert_nonnull (trigger);
@@ -2274,26 +2093,6 @@ minutes_to_refresh (Fixture *fixture)
   return (next - g_get_monotonic_time () + 30 * G_USEC_PER_SEC) / (60 * G_USEC_PER_SEC);
 }
 
-static GtkWidget *
-find_by_type (GtkWidget *widget,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The Preferences window over the main window, if shown. */
 static GtkWidget *
 find_preferences (Fixture *fixture)
@@ -2419,7 +2218,7 @@ test_no_schema (void)
   file = write_file (&fixture, "port-strike.txt", port_strike);
   import_files (&fixture, &file, 1);
   wait_until (n_articles (&fixture) == 1);
-  wait_until (reader_shows (&fixture, PORT_STRIKE_FIRST_PARAGRAPH));
+  wait_until (reader_shows (fixture.window, PORT_STRIKE_FIRST_PARAGRAPH));
 
   gtk_window_close (GTK_WINDOW (fixture.window));
   fixture.window = NULL;
@@ -2651,7 +2450,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  g_clear_object (&application);
+  clear_application ();
 
   return ret;
 }
