@@ -24,22 +24,12 @@
 #include "attache-window.h"
 
 #include "test-helpers.h"
+#include "test-ui-helpers.h"
+
+#define WAIT_SECONDS 20
 
 /* Articles in the format-7 library: enough that its upgrade takes a moment. */
 #define N_OLD_ARTICLES 20000
-
-static void
-raw_exec (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
 
 /* A library as Attaché's format 7 wrote it (before exploring and briefings):
  * N_OLD_ARTICLES analysed articles naming two people. */
@@ -71,7 +61,7 @@ make_old_library (const char *path)
     "  SELECT id, 1, 0, 6 FROM articles UNION ALL SELECT id, 2, 11, 18 FROM articles;"
     "COMMIT;",
     N_OLD_ARTICLES);
-  raw_exec (path, sql);
+  test_raw_exec (path, sql);
 }
 
 typedef struct
@@ -103,45 +93,6 @@ find_window (gboolean main_window)
   return NULL;
 }
 
-static GtkWidget *
-find_status_page (GtkWidget *widget)
-{
-  if (ADW_IS_STATUS_PAGE (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_status_page (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Wrote %s (%d×%d)", path, width, height);
-}
-
 /* Looks at the windows every 20 ms until the library's window lists it, then
  * closes it (and the application quits). */
 static gboolean
@@ -157,7 +108,7 @@ check_windows_cb (gpointer user_data)
     {
       if (!seen->opening_seen)
         {
-          GtkWidget *page = find_status_page (GTK_WIDGET (opening));
+          GtkWidget *page = find_by_type (GTK_WIDGET (opening), ADW_TYPE_STATUS_PAGE);
 
           seen->opening_seen = TRUE;
           seen->main_before_opening = seen->main_window_seen;

@@ -1160,7 +1160,7 @@ test_undo_in_search (Fixture       *fixture,
   type_words (fixture, "Marran");
   wait_until (g_list_model_get_n_items (get_articles (fixture)) == 3);
   gtk_selection_model_select_item (get_selection (fixture), find_listed (fixture, fixture->strike), TRUE);
-  wait_until (reader_shows (fixture, "Dockworkers in Kessel walked out"));
+  wait_until (reader_shows (fixture->window, "Dockworkers in Kessel walked out"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL));
   wait_until ((undo = find_toast_button (fixture, "Undo")) != NULL);
@@ -1171,7 +1171,7 @@ test_undo_in_search (Fixture       *fixture,
               gtk_selection_model_is_selected (get_selection (fixture), find_listed (fixture, fixture->strike)));
   g_assert_true (attache_search_bar_get_search_mode (search_bar (fixture)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bar_child (fixture, "entry"))), ==, "Marran");
-  wait_until (reader_shows (fixture, "Dockworkers in Kessel walked out"));
+  wait_until (reader_shows (fixture->window, "Dockworkers in Kessel walked out"));
 }
 
 /* Enter in Add Filter's boxes at once after typing, before their lists
