@@ -1804,9 +1804,7 @@ undo_run (gpointer       source_object,
           GCancellable  *cancellable,
           GError       **error)
 {
-  const gint64 *correction_id = task_data;
-
-  return attache_library_undo_actor_correction (source_object, *correction_id, error);
+  return attache_library_undo_actor_correction (source_object, *(const gint64 *) task_data, error);
 }
 
 void
@@ -1841,9 +1839,7 @@ list_actors_run (gpointer       source_object,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  const char *filter = task_data;
-
-  return attache_library_list_actors (source_object, filter, error);
+  return attache_library_list_actors (source_object, task_data, error);
 }
 
 void

@@ -2061,9 +2061,7 @@ load_briefing_run (gpointer       source_object,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  const gint64 *briefing_id = task_data;
-
-  return attache_library_load_briefing (source_object, *briefing_id, error);
+  return attache_library_load_briefing (source_object, *(const gint64 *) task_data, error);
 }
 
 void

@@ -2568,9 +2568,7 @@ get_article_run (gpointer       source_object,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  TaskData *data = task_data;
-
-  return attache_library_get_article (source_object, data->id, error);
+  return attache_library_get_article (source_object, ((TaskData *) task_data)->id, error);
 }
 
 void
@@ -2690,9 +2688,7 @@ restore_article_run (gpointer       source_object,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  TaskData *data = task_data;
-
-  return attache_library_restore_article (source_object, data->article, error);
+  return attache_library_restore_article (source_object, ((TaskData *) task_data)->article, error);
 }
 
 void
@@ -3464,9 +3460,7 @@ get_analysis_run (gpointer       source_object,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  TaskData *data = task_data;
-
-  return attache_library_get_analysis (source_object, data->id, error);
+  return attache_library_get_analysis (source_object, ((TaskData *) task_data)->id, error);
 }
 
 void
@@ -3670,9 +3664,7 @@ remove_feed_run (gpointer       source_object,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  TaskData *data = task_data;
-
-  return attache_library_remove_feed (source_object, data->id, error);
+  return attache_library_remove_feed (source_object, ((TaskData *) task_data)->id, error);
 }
 
 void
@@ -3786,9 +3778,7 @@ list_feed_article_ids_run (gpointer       source_object,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  TaskData *data = task_data;
-
-  return attache_library_list_feed_article_ids (source_object, data->id, error);
+  return attache_library_list_feed_article_ids (source_object, ((TaskData *) task_data)->id, error);
 }
 
 void

@@ -1,4 +1,4 @@
-/* attache-task.c: an _async call that runs its synchronous twin in a worker
+/* attache-task.c: run an _async call's synchronous twin in a worker
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,7 +16,7 @@ typedef enum
   RESULT_INT64,
 } ResultKind;
 
-/* The task data of a task run here: what to run, and the caller's data. */
+/* A task's data: what to run, and the caller's data. */
 typedef struct
 {
   ResultKind        kind;
@@ -48,46 +48,34 @@ run_worker (GTask        *task,
 {
   Closure *closure = task_data;
   GError *error = NULL;
+  gpointer result = NULL;
+  gint64 value = 0;
+  gboolean ok;
 
   if (!(closure->flags & ATTACHE_TASK_RUN_WHEN_CANCELLED) && g_task_return_error_if_cancelled (task))
     return;
 
-  switch (closure->kind)
-    {
-    case RESULT_POINTER:
-      {
-        gpointer result = closure->func.pointer (source_object, closure->data, cancellable, &error);
+  if (closure->kind == RESULT_POINTER)
+    ok = (result = closure->func.pointer (source_object, closure->data, cancellable, &error)) != NULL;
+  else if (closure->kind == RESULT_BOOLEAN)
+    ok = closure->func.boolean (source_object, closure->data, cancellable, &error);
+  else
+    ok = (value = closure->func.int64 (source_object, closure->data, cancellable, &error)) > 0;
 
-        if (result == NULL)
-          g_task_return_error (task, error);
-        else
-          g_task_return_pointer (task, result, closure->result_free);
-      }
-      break;
-
-    case RESULT_BOOLEAN:
-      if (closure->func.boolean (source_object, closure->data, cancellable, &error))
-        g_task_return_boolean (task, TRUE);
-      else
-        g_task_return_error (task, error);
-      break;
-
-    case RESULT_INT64:
-    default:
-      {
-        gint64 result = closure->func.int64 (source_object, closure->data, cancellable, &error);
-
-        if (result <= 0)
-          g_task_return_error (task, error);
-        else
-          g_task_return_pointer (task, g_memdup2 (&result, sizeof result), g_free);
-      }
-      break;
-    }
+  if (!ok)
+    g_task_return_error (task, error);
+  else if (closure->kind == RESULT_POINTER)
+    g_task_return_pointer (task, result, closure->result_free);
+  else if (closure->kind == RESULT_BOOLEAN)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_pointer (task, g_memdup2 (&value, sizeof value), g_free);
 }
 
+/* Makes @task's data; the caller fills in the function. */
 static Closure *
-closure_new (ResultKind        kind,
+set_closure (GTask            *task,
+             ResultKind        kind,
              gpointer          data,
              GDestroyNotify    data_free,
              AttacheTaskFlags  flags)
@@ -98,16 +86,9 @@ closure_new (ResultKind        kind,
   closure->flags = flags;
   closure->data = data;
   closure->data_free = data_free;
+  g_task_set_task_data (task, closure, (GDestroyNotify) closure_free);
 
   return closure;
-}
-
-static void
-run (GTask   *task,
-     Closure *closure)
-{
-  g_task_set_task_data (task, closure, (GDestroyNotify) closure_free);
-  g_task_run_in_thread (task, run_worker);
 }
 
 void
@@ -118,15 +99,11 @@ _attache_task_run_pointer (GTask                  *task,
                            GDestroyNotify          data_free,
                            AttacheTaskFlags        flags)
 {
-  Closure *closure;
+  Closure *closure = set_closure (task, RESULT_POINTER, data, data_free, flags);
 
-  g_assert (G_IS_TASK (task));
-  g_assert (func != NULL);
-
-  closure = closure_new (RESULT_POINTER, data, data_free, flags);
   closure->func.pointer = func;
   closure->result_free = result_free;
-  run (task, closure);
+  g_task_run_in_thread (task, run_worker);
 }
 
 void
@@ -136,14 +113,10 @@ _attache_task_run_boolean (GTask                  *task,
                            GDestroyNotify          data_free,
                            AttacheTaskFlags        flags)
 {
-  Closure *closure;
+  Closure *closure = set_closure (task, RESULT_BOOLEAN, data, data_free, flags);
 
-  g_assert (G_IS_TASK (task));
-  g_assert (func != NULL);
-
-  closure = closure_new (RESULT_BOOLEAN, data, data_free, flags);
   closure->func.boolean = func;
-  run (task, closure);
+  g_task_run_in_thread (task, run_worker);
 }
 
 void
@@ -153,37 +126,25 @@ _attache_task_run_int64 (GTask                *task,
                          GDestroyNotify        data_free,
                          AttacheTaskFlags      flags)
 {
-  Closure *closure;
+  Closure *closure = set_closure (task, RESULT_INT64, data, data_free, flags);
 
-  g_assert (G_IS_TASK (task));
-  g_assert (func != NULL);
-
-  closure = closure_new (RESULT_INT64, data, data_free, flags);
   closure->func.int64 = func;
-  run (task, closure);
+  g_task_run_in_thread (task, run_worker);
 }
 
 gint64
 _attache_task_propagate_int64 (GTask   *task,
                                GError **error)
 {
-  g_autofree gint64 *value = NULL;
+  g_autofree gint64 *value = g_task_propagate_pointer (task, error);
 
-  g_assert (G_IS_TASK (task));
-
-  value = g_task_propagate_pointer (task, error);
   return value != NULL ? *value : 0;
 }
 
 gpointer
 _attache_task_get_data (GTask *task)
 {
-  Closure *closure;
-
-  g_assert (G_IS_TASK (task));
-
-  closure = g_task_get_task_data (task);
-  g_assert (closure != NULL);
+  Closure *closure = g_task_get_task_data (task);
 
   return closure->data;
 }
