@@ -576,6 +576,28 @@ test_async (Fixture       *f,
     g_assert_cmpint (attache_library_count_articles (f->library, NULL), ==, 1);
     g_clear_object (&result);
   }
+
+  /* An Undo asked for is written even when its caller has gone meanwhile:
+   * the caller hears of the cancellation, the article is back. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(AttacheArticle) again = NULL;
+
+    g_clear_error (&error);
+    attache_library_delete_article_async (f->library, id, NULL, async_done_cb, &result);
+    again = attache_library_delete_article_finish (f->library, wait_result (&result), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (attache_library_count_articles (f->library, NULL), ==, 0);
+    g_clear_object (&result);
+
+    g_cancellable_cancel (cancellable);
+    attache_library_restore_article_async (f->library, again, cancellable, async_done_cb, &result);
+    g_assert_false (attache_library_restore_article_finish (f->library, wait_result (&result), &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_assert_cmpint (attache_library_count_articles (f->library, NULL), ==, 1);
+    g_clear_object (&result);
+  }
 }
 
 static void

@@ -21,6 +21,7 @@
 #include "attache-actor-network.h"
 #include "attache-database-private.h"
 #include "attache-library-private.h"
+#include "attache-task-private.h"
 #include "attache-tokenizer.h"
 
 /* Past this many actors a network is a hairball, and the edge matrix large. */
@@ -642,22 +643,15 @@ load_data_free (LoadData *data)
   g_free (data);
 }
 
-static void
-load_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+load_run (gpointer       source_object,
+          gpointer       task_data,
+          GCancellable  *cancellable,
+          GError       **error)
 {
   LoadData *data = task_data;
-  GError *error = NULL;
-  AttacheActorNetwork *network;
 
-  network = attache_actor_network_load (source_object, data->article_ids, data->max_actors,
-                                        cancellable, &error);
-  if (network == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, network, (GDestroyNotify) attache_actor_network_unref);
+  return attache_actor_network_load (source_object, data->article_ids, data->max_actors, cancellable, error);
 }
 
 void
@@ -679,8 +673,9 @@ attache_actor_network_load_async (AttacheLibrary      *library,
 
   task = g_task_new (library, cancellable, callback, user_data);
   g_task_set_source_tag (task, attache_actor_network_load_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_worker);
+  /* The load looks at the cancellable itself, as it goes. */
+  _attache_task_run_pointer (task, load_run, (GDestroyNotify) attache_actor_network_unref,
+                             data, (GDestroyNotify) load_data_free, ATTACHE_TASK_RUN_WHEN_CANCELLED);
 }
 
 AttacheActorNetwork *

@@ -35,6 +35,7 @@
 #include "attache-actors.h"
 #include "attache-database-private.h"
 #include "attache-library-private.h"
+#include "attache-task-private.h"
 
 G_DEFINE_BOXED_TYPE (AttacheActorInfo, attache_actor_info,
                      attache_actor_info_copy, attache_actor_info_free)
@@ -1725,19 +1726,14 @@ correct_data_free (CorrectData *data)
   g_free (data);
 }
 
-static void
-correct_worker (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gint64
+correct_run (gpointer       source_object,
+             gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   CorrectData *data = task_data;
-  GError *error = NULL;
   CorrectFunc func;
-  gint64 id;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
 
   switch (data->correction.kind)
     {
@@ -1760,11 +1756,7 @@ correct_worker (GTask        *task,
       break;
     }
 
-  id = run_correction (source_object, func, &data->correction, &data->actor_id, &error);
-  if (id <= 0)
-    g_task_return_error (task, error);
-  else
-    g_task_return_int (task, id);
+  return run_correction (source_object, func, &data->correction, &data->actor_id, error);
 }
 
 void
@@ -1787,8 +1779,7 @@ attache_library_correct_actor_async (AttacheLibrary          *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, attache_library_correct_actor_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) correct_data_free);
-  g_task_run_in_thread (task, correct_worker);
+  _attache_task_run_int64 (task, correct_run, data, (GDestroyNotify) correct_data_free, ATTACHE_TASK_DEFAULT);
 }
 
 gint64
@@ -1801,29 +1792,19 @@ attache_library_correct_actor_finish (AttacheLibrary  *self,
 
   g_return_val_if_fail (g_task_is_valid (result, self), 0);
 
-  id = g_task_propagate_int (G_TASK (result), error);
-  if (id <= 0)
-    id = 0;
+  id = _attache_task_propagate_int64 (G_TASK (result), error);
   if (out_actor_id != NULL)
-    *out_actor_id = id > 0 ? ((CorrectData *) g_task_get_task_data (G_TASK (result)))->actor_id : 0;
+    *out_actor_id = id > 0 ? ((CorrectData *) _attache_task_get_data (G_TASK (result)))->actor_id : 0;
   return id;
 }
 
-static void
-undo_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+undo_run (gpointer       source_object,
+          gpointer       task_data,
+          GCancellable  *cancellable,
+          GError       **error)
 {
-  GError *error = NULL;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (attache_library_undo_actor_correction (source_object, *(gint64 *) task_data, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return attache_library_undo_actor_correction (source_object, *(const gint64 *) task_data, error);
 }
 
 void
@@ -1839,8 +1820,8 @@ attache_library_undo_actor_correction_async (AttacheLibrary      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, attache_library_undo_actor_correction_async);
-  g_task_set_task_data (task, g_memdup2 (&correction_id, sizeof correction_id), g_free);
-  g_task_run_in_thread (task, undo_worker);
+  _attache_task_run_boolean (task, undo_run,
+                             g_memdup2 (&correction_id, sizeof correction_id), g_free, ATTACHE_TASK_DEFAULT);
 }
 
 gboolean
@@ -1852,23 +1833,13 @@ attache_library_undo_actor_correction_finish (AttacheLibrary  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-list_actors_worker (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
+static gpointer
+list_actors_run (gpointer       source_object,
+                 gpointer       task_data,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
-  GError *error = NULL;
-  GPtrArray *actors;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  actors = attache_library_list_actors (source_object, task_data, &error);
-  if (actors == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, actors, (GDestroyNotify) g_ptr_array_unref);
+  return attache_library_list_actors (source_object, task_data, error);
 }
 
 void
@@ -1884,8 +1855,8 @@ attache_library_list_actors_async (AttacheLibrary      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, attache_library_list_actors_async);
-  g_task_set_task_data (task, g_strdup (filter), g_free);
-  g_task_run_in_thread (task, list_actors_worker);
+  _attache_task_run_pointer (task, list_actors_run, (GDestroyNotify) g_ptr_array_unref,
+                             g_strdup (filter), g_free, ATTACHE_TASK_DEFAULT);
 }
 
 GPtrArray *

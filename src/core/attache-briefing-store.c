@@ -20,6 +20,7 @@
 #include "attache-briefing-store.h"
 #include "attache-database-private.h"
 #include "attache-library-private.h"
+#include "attache-task-private.h"
 
 /* Rows of an actors or topics table when none is asked for. */
 #define DEFAULT_TABLE_ROWS 10
@@ -1925,23 +1926,13 @@ attache_library_delete_briefing_block (AttacheLibrary  *self,
 
 /* Asynchronous variants */
 
-static void
-write_worker (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gint64
+write_run (gpointer       source_object,
+           gpointer       task_data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  GError *error = NULL;
-  gint64 result;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  result = perform (source_object, task_data, &error);
-  if (result == 0)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_memdup2 (&result, sizeof result), g_free);
+  return perform (source_object, task_data, error);
 }
 
 /* Takes @request, whose pointers must point to its owned copies. */
@@ -1956,8 +1947,7 @@ run_write (AttacheLibrary      *self,
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
-  g_task_run_in_thread (task, write_worker);
+  _attache_task_run_int64 (task, write_run, request, (GDestroyNotify) request_free, ATTACHE_TASK_DEFAULT);
 }
 
 static gint64
@@ -1965,12 +1955,9 @@ finish_write (AttacheLibrary  *self,
               GAsyncResult    *result,
               GError         **error)
 {
-  g_autofree gint64 *value = NULL;
-
   g_return_val_if_fail (g_task_is_valid (result, self), 0);
 
-  value = g_task_propagate_pointer (G_TASK (result), error);
-  return value != NULL ? *value : 0;
+  return _attache_task_propagate_int64 (G_TASK (result), error);
 }
 
 static Request *
@@ -2034,23 +2021,13 @@ attache_library_create_briefing_finish (AttacheLibrary  *self,
   return finish_write (self, result, error);
 }
 
-static void
-list_briefings_worker (GTask        *task,
-                       gpointer      source_object,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
+static gpointer
+list_briefings_run (gpointer       source_object,
+                    gpointer       task_data,
+                    GCancellable  *cancellable,
+                    GError       **error)
 {
-  GError *error = NULL;
-  GPtrArray *briefings;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  briefings = attache_library_list_briefings (source_object, &error);
-  if (briefings == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, briefings, (GDestroyNotify) g_ptr_array_unref);
+  return attache_library_list_briefings (source_object, error);
 }
 
 void
@@ -2065,7 +2042,8 @@ attache_library_list_briefings_async (AttacheLibrary      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, attache_library_list_briefings_async);
-  g_task_run_in_thread (task, list_briefings_worker);
+  _attache_task_run_pointer (task, list_briefings_run, (GDestroyNotify) g_ptr_array_unref,
+                             NULL, NULL, ATTACHE_TASK_DEFAULT);
 }
 
 GPtrArray *
@@ -2077,24 +2055,13 @@ attache_library_list_briefings_finish (AttacheLibrary  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-load_briefing_worker (GTask        *task,
-                      gpointer      source_object,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
+static gpointer
+load_briefing_run (gpointer       source_object,
+                   gpointer       task_data,
+                   GCancellable  *cancellable,
+                   GError       **error)
 {
-  const gint64 *briefing_id = task_data;
-  GError *error = NULL;
-  AttacheBriefing *briefing;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  briefing = attache_library_load_briefing (source_object, *briefing_id, &error);
-  if (briefing == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, briefing, (GDestroyNotify) attache_briefing_free);
+  return attache_library_load_briefing (source_object, *(const gint64 *) task_data, error);
 }
 
 void
@@ -2110,8 +2077,8 @@ attache_library_load_briefing_async (AttacheLibrary      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, attache_library_load_briefing_async);
-  g_task_set_task_data (task, g_memdup2 (&briefing_id, sizeof briefing_id), g_free);
-  g_task_run_in_thread (task, load_briefing_worker);
+  _attache_task_run_pointer (task, load_briefing_run, (GDestroyNotify) attache_briefing_free,
+                             g_memdup2 (&briefing_id, sizeof briefing_id), g_free, ATTACHE_TASK_DEFAULT);
 }
 
 AttacheBriefing *

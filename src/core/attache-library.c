@@ -22,6 +22,7 @@
 #include "attache-library-private.h"
 #include "attache-search.h"
 #include "attache-story-private.h"
+#include "attache-task-private.h"
 
 struct _AttacheLibrary
 {
@@ -2614,10 +2615,18 @@ task_data_free (TaskData *data)
   g_free (data);
 }
 
+static TaskData *
+task_data_new (gint64 id)
+{
+  TaskData *data = g_new0 (TaskData, 1);
+
+  data->id = id;
+  return data;
+}
+
 static GTask *
 new_task (AttacheLibrary      *self,
           gpointer             source_tag,
-          TaskData            *data,
           GCancellable        *cancellable,
           GAsyncReadyCallback  callback,
           gpointer             user_data)
@@ -2625,30 +2634,17 @@ new_task (AttacheLibrary      *self,
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, source_tag);
-  if (data != NULL)
-    g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
 
   return task;
 }
 
-static void
-get_article_worker (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
+static gpointer
+get_article_run (gpointer       source_object,
+                 gpointer       task_data,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
-  TaskData *data = task_data;
-  GError *error = NULL;
-  AttacheArticle *article;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  article = attache_library_get_article (source_object, data->id, &error);
-  if (article == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, article, g_object_unref);
+  return attache_library_get_article (source_object, ((TaskData *) task_data)->id, error);
 }
 
 void
@@ -2659,14 +2655,12 @@ attache_library_get_article_async (AttacheLibrary      *self,
                                    gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  TaskData *data;
 
   g_return_if_fail (ATTACHE_IS_LIBRARY (self));
 
-  data = g_new0 (TaskData, 1);
-  data->id = id;
-  task = new_task (self, attache_library_get_article_async, data, cancellable, callback, user_data);
-  g_task_run_in_thread (task, get_article_worker);
+  task = new_task (self, attache_library_get_article_async, cancellable, callback, user_data);
+  _attache_task_run_pointer (task, get_article_run, g_object_unref,
+                             task_data_new (id), (GDestroyNotify) task_data_free, ATTACHE_TASK_DEFAULT);
 }
 
 AttacheArticle *
@@ -2678,23 +2672,13 @@ attache_library_get_article_finish (AttacheLibrary  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-list_articles_worker (GTask        *task,
-                      gpointer      source_object,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
+static gpointer
+list_articles_run (gpointer       source_object,
+                   gpointer       task_data,
+                   GCancellable  *cancellable,
+                   GError       **error)
 {
-  GError *error = NULL;
-  GPtrArray *articles;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  articles = attache_library_list_articles (source_object, &error);
-  if (articles == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, articles, (GDestroyNotify) g_ptr_array_unref);
+  return attache_library_list_articles (source_object, error);
 }
 
 void
@@ -2707,8 +2691,9 @@ attache_library_list_articles_async (AttacheLibrary      *self,
 
   g_return_if_fail (ATTACHE_IS_LIBRARY (self));
 
-  task = new_task (self, attache_library_list_articles_async, NULL, cancellable, callback, user_data);
-  g_task_run_in_thread (task, list_articles_worker);
+  task = new_task (self, attache_library_list_articles_async, cancellable, callback, user_data);
+  _attache_task_run_pointer (task, list_articles_run, (GDestroyNotify) g_ptr_array_unref,
+                             NULL, NULL, ATTACHE_TASK_DEFAULT);
 }
 
 GPtrArray *
@@ -2720,32 +2705,32 @@ attache_library_list_articles_finish (AttacheLibrary  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-delete_article_worker (GTask        *task,
-                       gpointer      source_object,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
+static gpointer
+delete_article_run (gpointer       source_object,
+                    gpointer       task_data,
+                    GCancellable  *cancellable,
+                    GError       **error)
 {
   AttacheLibrary *self = source_object;
   TaskData *data = task_data;
   g_autoptr(AttacheArticle) article = NULL;
-  GError *error = NULL;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
+  GError *local_error = NULL;
 
   /* Read and delete under one lock, so the article returned for Undo is exactly
    * the one that was deleted. */
   _attache_database_lock (self->database);
-  article = attache_library_get_article (self, data->id, &error);
+  article = attache_library_get_article (self, data->id, &local_error);
   if (article != NULL)
-    attache_library_delete_article (self, data->id, &error);
+    attache_library_delete_article (self, data->id, &local_error);
   _attache_database_unlock (self->database);
 
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_steal_pointer (&article), g_object_unref);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&article);
 }
 
 void
@@ -2756,14 +2741,12 @@ attache_library_delete_article_async (AttacheLibrary      *self,
                                       gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  TaskData *data;
 
   g_return_if_fail (ATTACHE_IS_LIBRARY (self));
 
-  data = g_new0 (TaskData, 1);
-  data->id = id;
-  task = new_task (self, attache_library_delete_article_async, data, cancellable, callback, user_data);
-  g_task_run_in_thread (task, delete_article_worker);
+  task = new_task (self, attache_library_delete_article_async, cancellable, callback, user_data);
+  _attache_task_run_pointer (task, delete_article_run, g_object_unref,
+                             task_data_new (id), (GDestroyNotify) task_data_free, ATTACHE_TASK_DEFAULT);
 }
 
 AttacheArticle *
@@ -2775,20 +2758,13 @@ attache_library_delete_article_finish (AttacheLibrary  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-restore_article_worker (GTask        *task,
-                        gpointer      source_object,
-                        gpointer      task_data,
-                        GCancellable *cancellable)
+static gboolean
+restore_article_run (gpointer       source_object,
+                     gpointer       task_data,
+                     GCancellable  *cancellable,
+                     GError       **error)
 {
-  TaskData *data = task_data;
-  GError *error = NULL;
-
-  /* Not cancellable once asked for: an Undo must not be lost half-way. */
-  if (attache_library_restore_article (source_object, data->article, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return attache_library_restore_article (source_object, ((TaskData *) task_data)->article, error);
 }
 
 void
@@ -2804,10 +2780,12 @@ attache_library_restore_article_async (AttacheLibrary      *self,
   g_return_if_fail (ATTACHE_IS_LIBRARY (self));
   g_return_if_fail (ATTACHE_IS_ARTICLE (article));
 
-  data = g_new0 (TaskData, 1);
+  data = task_data_new (0);
   data->article = g_object_ref (article);
-  task = new_task (self, attache_library_restore_article_async, data, cancellable, callback, user_data);
-  g_task_run_in_thread (task, restore_article_worker);
+  task = new_task (self, attache_library_restore_article_async, cancellable, callback, user_data);
+  /* Not cancellable once asked for: an Undo must not be lost half-way. */
+  _attache_task_run_boolean (task, restore_article_run,
+                             data, (GDestroyNotify) task_data_free, ATTACHE_TASK_RUN_WHEN_CANCELLED);
 }
 
 gboolean
@@ -2819,24 +2797,15 @@ attache_library_restore_article_finish (AttacheLibrary  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-search_worker (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gpointer
+search_run (gpointer       source_object,
+            gpointer       task_data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   TaskData *data = task_data;
-  GError *error = NULL;
-  GPtrArray *hits;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  hits = attache_library_search (source_object, data->query, data->limit, &error);
-  if (hits == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, hits, (GDestroyNotify) g_ptr_array_unref);
+  return attache_library_search (source_object, data->query, data->limit, error);
 }
 
 void
@@ -2853,11 +2822,12 @@ attache_library_search_async (AttacheLibrary      *self,
   g_return_if_fail (ATTACHE_IS_LIBRARY (self));
   g_return_if_fail (query != NULL);
 
-  data = g_new0 (TaskData, 1);
+  data = task_data_new (0);
   data->query = g_strdup (query);
   data->limit = limit;
-  task = new_task (self, attache_library_search_async, data, cancellable, callback, user_data);
-  g_task_run_in_thread (task, search_worker);
+  task = new_task (self, attache_library_search_async, cancellable, callback, user_data);
+  _attache_task_run_pointer (task, search_run, (GDestroyNotify) g_ptr_array_unref,
+                             data, (GDestroyNotify) task_data_free, ATTACHE_TASK_DEFAULT);
 }
 
 GPtrArray *
@@ -3547,7 +3517,7 @@ attache_library_analyze_pending_async (AttacheLibrary      *self,
 
   g_return_if_fail (ATTACHE_IS_LIBRARY (self));
 
-  task = new_task (self, attache_library_analyze_pending_async, NULL, cancellable, callback, user_data);
+  task = new_task (self, attache_library_analyze_pending_async, cancellable, callback, user_data);
   g_task_run_in_thread (task, analyze_pending_worker);
 }
 
@@ -3560,24 +3530,13 @@ attache_library_analyze_pending_finish (AttacheLibrary  *self,
   return g_task_propagate_int (G_TASK (result), error);
 }
 
-static void
-get_analysis_worker (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+static gpointer
+get_analysis_run (gpointer       source_object,
+                  gpointer       task_data,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  TaskData *data = task_data;
-  GError *error = NULL;
-  AttacheAnalysis *analysis;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  analysis = attache_library_get_analysis (source_object, data->id, &error);
-  if (analysis == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, analysis, (GDestroyNotify) attache_analysis_free);
+  return attache_library_get_analysis (source_object, ((TaskData *) task_data)->id, error);
 }
 
 void
@@ -3588,14 +3547,12 @@ attache_library_get_analysis_async (AttacheLibrary      *self,
                                     gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  TaskData *data;
 
   g_return_if_fail (ATTACHE_IS_LIBRARY (self));
 
-  data = g_new0 (TaskData, 1);
-  data->id = id;
-  task = new_task (self, attache_library_get_analysis_async, data, cancellable, callback, user_data);
-  g_task_run_in_thread (task, get_analysis_worker);
+  task = new_task (self, attache_library_get_analysis_async, cancellable, callback, user_data);
+  _attache_task_run_pointer (task, get_analysis_run, (GDestroyNotify) attache_analysis_free,
+                             task_data_new (id), (GDestroyNotify) task_data_free, ATTACHE_TASK_DEFAULT);
 }
 
 AttacheAnalysis *
@@ -3744,23 +3701,13 @@ attache_library_list_feed_article_ids (AttacheLibrary  *self,
   return g_steal_pointer (&ids);
 }
 
-static void
-list_feeds_worker (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+static gpointer
+list_feeds_run (gpointer       source_object,
+                gpointer       task_data,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  GError *error = NULL;
-  GPtrArray *feeds;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  feeds = attache_library_list_feeds (source_object, &error);
-  if (feeds == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, feeds, (GDestroyNotify) g_ptr_array_unref);
+  return attache_library_list_feeds (source_object, error);
 }
 
 void
@@ -3773,8 +3720,9 @@ attache_library_list_feeds_async (AttacheLibrary      *self,
 
   g_return_if_fail (ATTACHE_IS_LIBRARY (self));
 
-  task = new_task (self, attache_library_list_feeds_async, NULL, cancellable, callback, user_data);
-  g_task_run_in_thread (task, list_feeds_worker);
+  task = new_task (self, attache_library_list_feeds_async, cancellable, callback, user_data);
+  _attache_task_run_pointer (task, list_feeds_run, (GDestroyNotify) g_ptr_array_unref,
+                             NULL, NULL, ATTACHE_TASK_DEFAULT);
 }
 
 GPtrArray *
@@ -3786,19 +3734,13 @@ attache_library_list_feeds_finish (AttacheLibrary  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-remove_feed_worker (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
+static gboolean
+remove_feed_run (gpointer       source_object,
+                 gpointer       task_data,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
-  TaskData *data = task_data;
-  GError *error = NULL;
-
-  if (attache_library_remove_feed (source_object, data->id, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return attache_library_remove_feed (source_object, ((TaskData *) task_data)->id, error);
 }
 
 void
@@ -3809,14 +3751,12 @@ attache_library_remove_feed_async (AttacheLibrary      *self,
                                    gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  TaskData *data;
 
   g_return_if_fail (ATTACHE_IS_LIBRARY (self));
 
-  data = g_new0 (TaskData, 1);
-  data->id = id;
-  task = new_task (self, attache_library_remove_feed_async, data, cancellable, callback, user_data);
-  g_task_run_in_thread (task, remove_feed_worker);
+  task = new_task (self, attache_library_remove_feed_async, cancellable, callback, user_data);
+  _attache_task_run_boolean (task, remove_feed_run,
+                             task_data_new (id), (GDestroyNotify) task_data_free, ATTACHE_TASK_RUN_WHEN_CANCELLED);
 }
 
 gboolean
@@ -3828,22 +3768,15 @@ attache_library_remove_feed_finish (AttacheLibrary  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-set_feed_fetch_full_article_worker (GTask        *task,
-                                    gpointer      source_object,
-                                    gpointer      task_data,
-                                    GCancellable *cancellable)
+static gboolean
+set_feed_fetch_full_article_run (gpointer       source_object,
+                                 gpointer       task_data,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
 {
   TaskData *data = task_data;
-  GError *error = NULL;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (attache_library_set_feed_fetch_full_article (source_object, data->id, data->flag, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return attache_library_set_feed_fetch_full_article (source_object, data->id, data->flag, error);
 }
 
 void
@@ -3859,12 +3792,11 @@ attache_library_set_feed_fetch_full_article_async (AttacheLibrary      *self,
 
   g_return_if_fail (ATTACHE_IS_LIBRARY (self));
 
-  data = g_new0 (TaskData, 1);
-  data->id = id;
+  data = task_data_new (id);
   data->flag = fetch_full_article;
-  task = new_task (self, attache_library_set_feed_fetch_full_article_async, data,
-                   cancellable, callback, user_data);
-  g_task_run_in_thread (task, set_feed_fetch_full_article_worker);
+  task = new_task (self, attache_library_set_feed_fetch_full_article_async, cancellable, callback, user_data);
+  _attache_task_run_boolean (task, set_feed_fetch_full_article_run,
+                             data, (GDestroyNotify) task_data_free, ATTACHE_TASK_DEFAULT);
 }
 
 gboolean
@@ -3876,22 +3808,15 @@ attache_library_set_feed_fetch_full_article_finish (AttacheLibrary  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-set_article_read_worker (GTask        *task,
-                         gpointer      source_object,
-                         gpointer      task_data,
-                         GCancellable *cancellable)
+static gboolean
+set_article_read_run (gpointer       source_object,
+                      gpointer       task_data,
+                      GCancellable  *cancellable,
+                      GError       **error)
 {
   TaskData *data = task_data;
-  GError *error = NULL;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (attache_library_set_article_read (source_object, data->id, data->flag, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return attache_library_set_article_read (source_object, data->id, data->flag, error);
 }
 
 void
@@ -3907,11 +3832,11 @@ attache_library_set_article_read_async (AttacheLibrary      *self,
 
   g_return_if_fail (ATTACHE_IS_LIBRARY (self));
 
-  data = g_new0 (TaskData, 1);
-  data->id = id;
+  data = task_data_new (id);
   data->flag = read;
-  task = new_task (self, attache_library_set_article_read_async, data, cancellable, callback, user_data);
-  g_task_run_in_thread (task, set_article_read_worker);
+  task = new_task (self, attache_library_set_article_read_async, cancellable, callback, user_data);
+  _attache_task_run_boolean (task, set_article_read_run,
+                             data, (GDestroyNotify) task_data_free, ATTACHE_TASK_DEFAULT);
 }
 
 gboolean
@@ -3923,24 +3848,13 @@ attache_library_set_article_read_finish (AttacheLibrary  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-list_feed_article_ids_worker (GTask        *task,
-                              gpointer      source_object,
-                              gpointer      task_data,
-                              GCancellable *cancellable)
+static gpointer
+list_feed_article_ids_run (gpointer       source_object,
+                           gpointer       task_data,
+                           GCancellable  *cancellable,
+                           GError       **error)
 {
-  TaskData *data = task_data;
-  GError *error = NULL;
-  GArray *ids;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  ids = attache_library_list_feed_article_ids (source_object, data->id, &error);
-  if (ids == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+  return attache_library_list_feed_article_ids (source_object, ((TaskData *) task_data)->id, error);
 }
 
 void
@@ -3951,14 +3865,12 @@ attache_library_list_feed_article_ids_async (AttacheLibrary      *self,
                                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  TaskData *data;
 
   g_return_if_fail (ATTACHE_IS_LIBRARY (self));
 
-  data = g_new0 (TaskData, 1);
-  data->id = feed_id;
-  task = new_task (self, attache_library_list_feed_article_ids_async, data, cancellable, callback, user_data);
-  g_task_run_in_thread (task, list_feed_article_ids_worker);
+  task = new_task (self, attache_library_list_feed_article_ids_async, cancellable, callback, user_data);
+  _attache_task_run_pointer (task, list_feed_article_ids_run, (GDestroyNotify) g_array_unref,
+                             task_data_new (feed_id), (GDestroyNotify) task_data_free, ATTACHE_TASK_DEFAULT);
 }
 
 GArray *

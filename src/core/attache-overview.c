@@ -17,6 +17,7 @@
 #include "attache-database-private.h"
 #include "attache-library-private.h"
 #include "attache-overview.h"
+#include "attache-task-private.h"
 
 G_DEFINE_BOXED_TYPE (AttacheOverview, attache_overview, attache_overview_copy, attache_overview_free)
 
@@ -225,23 +226,13 @@ failed:
   return NULL;
 }
 
-static void
-summarize_worker (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+static gpointer
+summarize_run (gpointer       source_object,
+               gpointer       task_data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  GError *error = NULL;
-  AttacheOverview *overview;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  overview = attache_library_summarize (source_object, task_data, &error);
-  if (overview == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, overview, (GDestroyNotify) attache_overview_free);
+  return attache_library_summarize (source_object, task_data, error);
 }
 
 void
@@ -262,8 +253,8 @@ attache_library_summarize_async (AttacheLibrary      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, attache_library_summarize_async);
-  g_task_set_task_data (task, copy, (GDestroyNotify) g_array_unref);
-  g_task_run_in_thread (task, summarize_worker);
+  _attache_task_run_pointer (task, summarize_run, (GDestroyNotify) attache_overview_free,
+                             copy, (GDestroyNotify) g_array_unref, ATTACHE_TASK_DEFAULT);
 }
 
 AttacheOverview *

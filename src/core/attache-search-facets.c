@@ -18,6 +18,7 @@
 #include "attache-database-private.h"
 #include "attache-library-private.h"
 #include "attache-search-facets.h"
+#include "attache-task-private.h"
 
 G_DEFINE_BOXED_TYPE (AttacheSearchFacets, attache_search_facets,
                      attache_search_facets_copy, attache_search_facets_free)
@@ -139,23 +140,13 @@ attache_library_list_search_facets (AttacheLibrary  *self,
   return g_steal_pointer (&facets);
 }
 
-static void
-list_search_facets_worker (GTask        *task,
-                           gpointer      source_object,
-                           gpointer      task_data,
-                           GCancellable *cancellable)
+static gpointer
+list_search_facets_run (gpointer       source_object,
+                        gpointer       task_data,
+                        GCancellable  *cancellable,
+                        GError       **error)
 {
-  GError *error = NULL;
-  AttacheSearchFacets *facets;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  facets = attache_library_list_search_facets (source_object, GPOINTER_TO_UINT (task_data), &error);
-  if (facets == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, facets, (GDestroyNotify) attache_search_facets_free);
+  return attache_library_list_search_facets (source_object, GPOINTER_TO_UINT (task_data), error);
 }
 
 void
@@ -171,8 +162,8 @@ attache_library_list_search_facets_async (AttacheLibrary      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, attache_library_list_search_facets_async);
-  g_task_set_task_data (task, GUINT_TO_POINTER (limit), NULL);
-  g_task_run_in_thread (task, list_search_facets_worker);
+  _attache_task_run_pointer (task, list_search_facets_run, (GDestroyNotify) attache_search_facets_free,
+                             GUINT_TO_POINTER (limit), NULL, ATTACHE_TASK_DEFAULT);
 }
 
 AttacheSearchFacets *

@@ -46,6 +46,7 @@
 #include "attache-database-private.h"
 #include "attache-library-private.h"
 #include "attache-search.h"
+#include "attache-task-private.h"
 
 G_DEFINE_BOXED_TYPE (AttacheSearchQuery, attache_search_query,
                      attache_search_query_copy, attache_search_query_free)
@@ -874,25 +875,28 @@ out:
   return results;
 }
 
-static void
-find_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+typedef struct
 {
-  AttacheSearchQuery *query = task_data;
-  GError *error = NULL;
-  AttacheSearchResults *results;
+  AttacheSearchQuery *query;
+  guint               limit;
+} FindData;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
+static void
+find_data_free (FindData *data)
+{
+  attache_search_query_free (data->query);
+  g_free (data);
+}
 
-  results = attache_library_find (source_object, query,
-                                  GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "limit")), &error);
-  if (results == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, results, (GDestroyNotify) attache_search_results_free);
+static gpointer
+find_run (gpointer       source_object,
+          gpointer       task_data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  FindData *data = task_data;
+
+  return attache_library_find (source_object, data->query, data->limit, error);
 }
 
 void
@@ -904,15 +908,19 @@ attache_library_find_async (AttacheLibrary            *self,
                             gpointer                   user_data)
 {
   g_autoptr(GTask) task = NULL;
+  FindData *data;
 
   g_return_if_fail (ATTACHE_IS_LIBRARY (self));
   g_return_if_fail (query != NULL);
 
+  data = g_new0 (FindData, 1);
+  data->query = attache_search_query_copy (query);
+  data->limit = limit;
+
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, attache_library_find_async);
-  g_task_set_task_data (task, attache_search_query_copy (query), (GDestroyNotify) attache_search_query_free);
-  g_object_set_data (G_OBJECT (task), "limit", GUINT_TO_POINTER (limit));
-  g_task_run_in_thread (task, find_worker);
+  _attache_task_run_pointer (task, find_run, (GDestroyNotify) attache_search_results_free,
+                             data, (GDestroyNotify) find_data_free, ATTACHE_TASK_DEFAULT);
 }
 
 AttacheSearchResults *
@@ -1277,23 +1285,13 @@ attache_library_list_saved_searches (AttacheLibrary  *self,
   return g_steal_pointer (&list);
 }
 
-static void
-list_saved_searches_worker (GTask        *task,
-                            gpointer      source_object,
-                            gpointer      task_data,
-                            GCancellable *cancellable)
+static gpointer
+list_saved_searches_run (gpointer       source_object,
+                         gpointer       task_data,
+                         GCancellable  *cancellable,
+                         GError       **error)
 {
-  GError *error = NULL;
-  GPtrArray *list;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  list = attache_library_list_saved_searches (source_object, &error);
-  if (list == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, list, (GDestroyNotify) g_ptr_array_unref);
+  return attache_library_list_saved_searches (source_object, error);
 }
 
 void
@@ -1308,7 +1306,8 @@ attache_library_list_saved_searches_async (AttacheLibrary      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, attache_library_list_saved_searches_async);
-  g_task_run_in_thread (task, list_saved_searches_worker);
+  _attache_task_run_pointer (task, list_saved_searches_run, (GDestroyNotify) g_ptr_array_unref,
+                             NULL, NULL, ATTACHE_TASK_DEFAULT);
 }
 
 GPtrArray *

@@ -17,6 +17,7 @@
 
 #include "attache-database-private.h"
 #include "attache-library-private.h"
+#include "attache-task-private.h"
 #include "attache-timeline.h"
 
 /* At most this many bars when the bucket is chosen from the dates. */
@@ -440,26 +441,20 @@ load_data_free (LoadData *data)
   g_free (data);
 }
 
-static void
-load_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+load_run (gpointer       source_object,
+          gpointer       task_data,
+          GCancellable  *cancellable,
+          GError       **error)
 {
   LoadData *data = task_data;
-  GError *error = NULL;
-  AttacheTimeline *timeline;
 
   if (data->label != NULL)
-    timeline = attache_timeline_load_for_topic (source_object, data->label, data->article_ids,
-                                                data->bucket, cancellable, &error);
+    return attache_timeline_load_for_topic (source_object, data->label, data->article_ids,
+                                            data->bucket, cancellable, error);
   else
-    timeline = attache_timeline_load_for_actor (source_object, data->actor_id, data->article_ids,
-                                                data->bucket, cancellable, &error);
-  if (timeline == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, timeline, (GDestroyNotify) attache_timeline_unref);
+    return attache_timeline_load_for_actor (source_object, data->actor_id, data->article_ids,
+                                            data->bucket, cancellable, error);
 }
 
 static void
@@ -472,8 +467,9 @@ load_async (AttacheLibrary        *library,
   g_autoptr(GTask) task = g_task_new (library, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, attache_timeline_load_finish);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_worker);
+  /* The loads look at the cancellable themselves, as they go. */
+  _attache_task_run_pointer (task, load_run, (GDestroyNotify) attache_timeline_unref,
+                             data, (GDestroyNotify) load_data_free, ATTACHE_TASK_RUN_WHEN_CANCELLED);
 }
 
 void
