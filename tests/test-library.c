@@ -584,15 +584,15 @@ test_async (Fixture       *f,
     g_autoptr(AttacheArticle) again = NULL;
 
     g_clear_error (&error);
-    attache_library_delete_article_async (f->library, id, NULL, async_done_cb, &result);
-    again = attache_library_delete_article_finish (f->library, wait_result (&result), &error);
+    attache_library_delete_article_async (f->library, id, NULL, test_result_cb, &result);
+    again = attache_library_delete_article_finish (f->library, test_wait_for_result (&result), &error);
     g_assert_no_error (error);
     g_assert_cmpint (attache_library_count_articles (f->library, NULL), ==, 0);
     g_clear_object (&result);
 
     g_cancellable_cancel (cancellable);
-    attache_library_restore_article_async (f->library, again, cancellable, async_done_cb, &result);
-    g_assert_false (attache_library_restore_article_finish (f->library, wait_result (&result), &error));
+    attache_library_restore_article_async (f->library, again, cancellable, test_result_cb, &result);
+    g_assert_false (attache_library_restore_article_finish (f->library, test_wait_for_result (&result), &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
     g_clear_error (&error);
     g_assert_cmpint (attache_library_count_articles (f->library, NULL), ==, 1);

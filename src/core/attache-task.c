@@ -62,12 +62,14 @@ run_worker (GTask        *task,
   else
     ok = (value = closure->func.int64 (source_object, closure->data, cancellable, &error)) > 0;
 
-  if (!ok)
+  /* A function that fails says why; one that finds nothing to return
+   * without an error returns that nothing. */
+  if (!ok && error != NULL)
     g_task_return_error (task, error);
   else if (closure->kind == RESULT_POINTER)
     g_task_return_pointer (task, result, closure->result_free);
   else if (closure->kind == RESULT_BOOLEAN)
-    g_task_return_boolean (task, TRUE);
+    g_task_return_boolean (task, ok);
   else
     g_task_return_pointer (task, g_memdup2 (&value, sizeof value), g_free);
 }
