@@ -46,4 +46,7 @@ gboolean    _attache_activate_window_action     (GtkWidget        *widget,
                                                  const char       *action_name,
                                                  GVariant         *parameter);
 
+/* The row at the end of a list of actors cut short: "Show All 13 Actors". */
+GtkWidget  *_attache_actor_show_all_row_new (guint n_actors);
+
 G_END_DECLS

@@ -165,3 +165,21 @@ _attache_activate_window_action (GtkWidget  *widget,
   g_debug ("No window has the action %s", action_name);
   return FALSE;
 }
+
+GtkWidget *
+_attache_actor_show_all_row_new (guint n_actors)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *row, *label;
+
+  /* Translators: at the end of a list of the people, organisations and places an article (or several) names */
+  text = g_strdup_printf (ngettext ("Show All %u Actor", "Show All %u Actors", n_actors), n_actors);
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (label, "show-all");
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  return row;
+}

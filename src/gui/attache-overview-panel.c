@@ -149,24 +149,6 @@ new_actor_row (const AttacheOverviewActor *actor,
   return row;
 }
 
-static GtkWidget *
-new_show_all_row (guint n_actors)
-{
-  g_autofree char *text = NULL;
-  GtkWidget *row, *label;
-
-  /* Translators: at the end of a list of the people, organisations and places some articles name */
-  text = g_strdup_printf (ngettext ("Show All %u Actor", "Show All %u Actors", n_actors), n_actors);
-  label = gtk_label_new (text);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (label, "show-all");
-
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  return row;
-}
-
 static void
 fill_actors (AttacheOverviewPanel *self)
 {
@@ -184,7 +166,7 @@ fill_actors (AttacheOverviewPanel *self)
 
   if (n_shown < actors->len)
     {
-      self->show_all_row = new_show_all_row (actors->len);
+      self->show_all_row = _attache_actor_show_all_row_new (actors->len);
       gtk_list_box_append (self->actor_list, self->show_all_row);
     }
 

@@ -311,24 +311,6 @@ get_row_actor_id (GtkListBoxRow *row)
   return id != NULL ? *id : 0;
 }
 
-static GtkWidget *
-new_show_all_row (guint n_actors)
-{
-  g_autofree char *text = NULL;
-  GtkWidget *row, *label;
-
-  /* Translators: at the end of a list of the people, organisations and places an article names */
-  text = g_strdup_printf (ngettext ("Show All %u Actor", "Show All %u Actors", n_actors), n_actors);
-  label = gtk_label_new (text);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (label, "show-all");
-
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  return row;
-}
-
 static void
 remove_all_children (GtkWidget *widget)
 {
@@ -367,7 +349,7 @@ fill_actors (AttacheSummaryPane *self)
 
   if (n_shown < n_actors)
     {
-      self->show_all_row = new_show_all_row (n_actors);
+      self->show_all_row = _attache_actor_show_all_row_new (n_actors);
       gtk_list_box_append (self->actor_list, self->show_all_row);
     }
 
