@@ -1478,6 +1478,139 @@ test_correct_undo_out_of_order (Fixture       *f,
   g_assert_cmpint (raw_int (f, "SELECT count (*) FROM actor_corrections"), ==, 0);
 }
 
+/* Two renames (and two changes of type) undone first to last: the name and
+ * the type the library found come back. */
+static void
+test_correct_undo_fields_out_of_order (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttacheActorInfo) info = NULL;
+  gint64 kessel, first, second;
+
+  add_search_fixture (f);
+  kessel = actor_id (f, "Kessel");
+
+  first = attache_library_rename_actor (f->library, kessel, "Kessel X", &error);
+  g_assert_no_error (error);
+  second = attache_library_rename_actor (f->library, kessel, "Kessel Y", &error);
+  g_assert_no_error (error);
+  g_assert_true (attache_library_undo_actor_correction (f->library, first, &error));
+  g_assert_no_error (error);
+  info = attache_library_get_actor (f->library, kessel, &error);
+  g_assert_cmpstr (info->name, ==, "Kessel Y");
+  g_clear_pointer (&info, attache_actor_info_free);
+  g_assert_true (attache_library_undo_actor_correction (f->library, second, &error));
+  g_assert_no_error (error);
+  info = attache_library_get_actor (f->library, kessel, &error);
+  g_assert_cmpstr (info->name, ==, "Kessel");
+  g_assert_false (info->renamed);
+  g_clear_pointer (&info, attache_actor_info_free);
+
+  first = attache_library_set_actor_type (f->library, kessel, ATTACHE_ACTOR_COUNTRY, &error);
+  g_assert_no_error (error);
+  second = attache_library_set_actor_type (f->library, kessel, ATTACHE_ACTOR_ORGANIZATION, &error);
+  g_assert_no_error (error);
+  g_assert_true (attache_library_undo_actor_correction (f->library, first, &error));
+  g_assert_true (attache_library_undo_actor_correction (f->library, second, &error));
+  g_assert_no_error (error);
+  info = attache_library_get_actor (f->library, kessel, &error);
+  g_assert_cmpint (info->type, ==, ATTACHE_ACTOR_LOCATION);
+  g_assert_false (info->retyped);
+  g_assert_cmpint (raw_int (f, "SELECT count (*) FROM actor_corrections"), ==, 0);
+}
+
+/* A rename of an actor merged into another since: the merge is undone
+ * first, then the rename, and the actor is as it was found. */
+static void
+test_correct_undo_rename_after_merge (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttacheActorInfo) info = NULL;
+  gint64 authority, kessel, rename, merge;
+
+  add_search_fixture (f);
+  authority = actor_id (f, "Harbour Authority");
+  kessel = actor_id (f, "Kessel");
+  rename = attache_library_rename_actor (f->library, kessel, "Port of Kessel", &error);
+  g_assert_no_error (error);
+  merge = attache_library_merge_actors (f->library, authority, kessel, &error);
+  g_assert_no_error (error);
+
+  /* Refused, and nothing changed: the journal keeps both. */
+  g_assert_false (attache_library_undo_actor_correction (f->library, rename, &error));
+  g_assert_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "undo the merge first"));
+  g_clear_error (&error);
+  g_assert_cmpint (raw_int (f, "SELECT count (*) FROM actor_corrections"), ==, 2);
+
+  g_assert_true (attache_library_undo_actor_correction (f->library, merge, &error));
+  g_assert_no_error (error);
+  info = attache_library_get_actor (f->library, kessel, &error);
+  g_assert_cmpstr (info->name, ==, "Port of Kessel");
+  g_clear_pointer (&info, attache_actor_info_free);
+  g_assert_true (attache_library_undo_actor_correction (f->library, rename, &error));
+  g_assert_no_error (error);
+  info = attache_library_get_actor (f->library, kessel, &error);
+  g_assert_cmpstr (info->name, ==, "Kessel");
+  g_assert_false (info->renamed);
+  for (guint i = 0; i < info->aliases->len; i++)
+    g_assert_false (((AttacheActorAlias *) info->aliases->pdata[i])->by_analyst);
+}
+
+/* A merge, a name split off again, then the merge undone: the name goes
+ * back to the actor it was, the one the split made goes, and a search saved
+ * on it follows the name. */
+static void
+test_correct_undo_merge_after_split (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttacheActorInfo) info = NULL;
+  g_autoptr(AttacheSearchQuery) query = attache_search_query_new (NULL);
+  g_autoptr(AttacheSavedSearch) saved = NULL;
+  gint64 valmora, estrand, merge, split, split_off = 0, alias_id = 0, saved_id;
+
+  add_search_fixture (f);
+  valmora = actor_id (f, "Valmora");
+  estrand = actor_id (f, "Estrand");
+  merge = attache_library_merge_actors (f->library, valmora, estrand, &error);
+  g_assert_no_error (error);
+  info = attache_library_get_actor (f->library, valmora, &error);
+  for (guint i = 0; i < info->aliases->len; i++)
+    if (g_str_equal (((AttacheActorAlias *) info->aliases->pdata[i])->name, "Estrand"))
+      alias_id = ((AttacheActorAlias *) info->aliases->pdata[i])->id;
+  g_assert_cmpint (alias_id, !=, 0);
+  g_clear_pointer (&info, attache_actor_info_free);
+  split = attache_library_split_actor (f->library, valmora, alias_id, &split_off, &error);
+  g_assert_no_error (error);
+  query->actor_id = split_off;
+  saved_id = attache_library_add_saved_search (f->library, "Estrand alone", query, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (attache_library_undo_actor_correction (f->library, merge, &error));
+  g_assert_no_error (error);
+  info = attache_library_get_actor (f->library, estrand, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (info->n_articles, ==, 2);
+  g_clear_pointer (&info, attache_actor_info_free);
+  info = attache_library_get_actor (f->library, split_off, &error);
+  g_assert_null (info);
+  g_assert_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  saved = attache_library_get_saved_search (f->library, saved_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (saved->query->actor_id, ==, estrand);
+  g_assert_cmpint (raw_int (f, "SELECT count (*) FROM actors c WHERE NOT EXISTS "
+                               "(SELECT 1 FROM actor_aliases l WHERE l.actor_id = c.id)"), ==, 0);
+
+  /* The split's undo has nothing left to do. */
+  g_assert_true (attache_library_undo_actor_correction (f->library, split, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f, "SELECT count (*) FROM actor_corrections"), ==, 0);
+}
+
 static void
 correct_cb (GObject      *object,
             GAsyncResult *result,
@@ -1837,6 +1970,9 @@ main (int   argc,
   ADD ("/explore/correct/split", test_correct_split);
   ADD ("/explore/correct/type-and-hide", test_correct_type_and_hide);
   ADD ("/explore/correct/undo-out-of-order", test_correct_undo_out_of_order);
+  ADD ("/explore/correct/undo-fields-out-of-order", test_correct_undo_fields_out_of_order);
+  ADD ("/explore/correct/undo-rename-after-merge", test_correct_undo_rename_after_merge);
+  ADD ("/explore/correct/undo-merge-after-split", test_correct_undo_merge_after_split);
   ADD ("/explore/correct/async", test_correct_async);
   ADD ("/explore/correct/hold-after-import-and-reanalysis", test_corrections_hold);
   g_test_add_func ("/explore/migrate/from-7", test_migrate_from_7);

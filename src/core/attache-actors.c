@@ -1401,8 +1401,109 @@ attache_library_split_actor (AttacheLibrary  *self,
  * renamed again since keeps its later name, an alias another undo has put
  * back stays there. */
 
+/* Undoing correction @correction_id of @actor_id's name, type or hidden
+ * flag, when a later correction of the same still stands: the later one
+ * keeps its value, and its own undo now puts back what this one found (as
+ * if this one had never been made). */
+static gboolean
+hand_on_before_values (AttacheDatabase  *database,
+                       gint64            correction_id,
+                       const char       *kind,
+                       gint64            actor_id,
+                       JsonObject       *undo,
+                       GError          **error)
+{
+  static const char * const fields[][2] = {
+    { "rename", "name" }, { "rename", "renamed" },
+    { "set-type", "type" }, { "set-type", "retyped" },
+    { "hide", "hidden" }, { "unhide", "hidden" },
+  };
+  gboolean hiding = g_str_equal (kind, "hide") || g_str_equal (kind, "unhide");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *later_json = NULL;
+  g_autofree char *patched = NULL;
+  JsonObject *later;
+  sqlite3_stmt *stmt;
+  gint64 later_id = 0;
+  int rc;
+
+  stmt = _attache_database_prepare (database,
+                                    "SELECT id, undo FROM actor_corrections "
+                                    "WHERE actor_id = ?1 AND id > ?2 AND kind IN (?3, ?4) ORDER BY id LIMIT 1",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, actor_id);
+  sqlite3_bind_int64 (stmt, 2, correction_id);
+  sqlite3_bind_text (stmt, 3, hiding ? "hide" : kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, hiding ? "unhide" : kind, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      later_id = sqlite3_column_int64 (stmt, 0);
+      later_json = g_strdup (column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _attache_database_set_error (database, rc, _("Could not read the library"), error);
+  /* Changed by something else since: what stands, stands. */
+  if (later_id == 0)
+    return TRUE;
+
+  if (!json_parser_load_from_data (parser, later_json, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_INVALID,
+                   _("Correction %" PRId64 " cannot be undone: its record is damaged"), (int64_t) later_id);
+      return FALSE;
+    }
+  later = json_node_get_object (json_parser_get_root (parser));
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (!g_str_equal (fields[i][0], kind) || !json_object_has_member (undo, fields[i][1]))
+        continue;
+      json_object_set_member (later, fields[i][1], json_node_copy (json_object_get_member (undo, fields[i][1])));
+    }
+
+  patched = json_to_string (json_parser_get_root (parser), FALSE);
+  stmt = _attache_database_prepare (database, "UPDATE actor_corrections SET undo = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, later_id);
+  sqlite3_bind_text (stmt, 2, patched, -1, SQLITE_TRANSIENT);
+  return step_done (database, stmt, error);
+}
+
+/* The merge still in the journal that took @actor_id away, or 0. */
+static gboolean
+find_merge_of (AttacheDatabase  *database,
+               gint64            actor_id,
+               gint64           *out_merge_id,
+               GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *out_merge_id = 0;
+  stmt = _attache_database_prepare (database,
+                                    "SELECT id FROM actor_corrections WHERE kind = 'merge' AND other_id = ?1 "
+                                    "ORDER BY id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, actor_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_merge_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _attache_database_set_error (database, rc, _("Could not read the library"), error);
+  return TRUE;
+}
+
 static gboolean
 undo_actor_field (AttacheDatabase  *database,
+                  gint64            correction_id,
                   const char       *kind,
                   gint64            actor_id,
                   JsonObject       *undo,
@@ -1416,11 +1517,28 @@ undo_actor_field (AttacheDatabase  *database,
   info = get_actor_locked (database, actor_id, &local_error);
   if (info == NULL)
     {
-      /* Merged away since: nothing of it left to put back. */
-      if (g_error_matches (local_error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND))
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      gint64 merge_id;
+
+      if (!g_error_matches (local_error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      /* Merged away by a merge that can still be undone: that first, or
+       * the merge's undo would bring the actor back as this one left it. */
+      if (!find_merge_of (database, actor_id, &merge_id, error))
+        return FALSE;
+      if (merge_id != 0)
+        {
+          g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_INVALID,
+                       _("This correction cannot be undone while the actor is merged into another: "
+                         "undo the merge first (correction %" PRId64 ")"), (int64_t) merge_id);
+          return FALSE;
+        }
+
+      /* Merged away for good: nothing of it left to put back. */
+      return TRUE;
     }
 
   if (g_str_equal (kind, "rename"))
@@ -1455,6 +1573,8 @@ undo_actor_field (AttacheDatabase  *database,
     {
       sqlite3_reset (stmt);
       sqlite3_clear_bindings (stmt);
+      if (!hand_on_before_values (database, correction_id, kind, actor_id, undo, error))
+        return FALSE;
     }
   else if (!step_done (database, stmt, error))
     return FALSE;
@@ -1555,6 +1675,25 @@ undo_merge (AttacheDatabase  *database,
   for (guint t = 0; t < touched->len; t++)
     if (!derive_actors (database, other_id, g_array_index (touched, gint64, t), moved_json, error))
       return FALSE;
+
+  /* An actor left without a name (one a later split made of a name this
+   * merge joined) goes, its saved searches to the actor brought back. */
+  for (guint t = 0; t < touched->len; t++)
+    {
+      gint64 emptied = g_array_index (touched, gint64, t);
+
+      stmt = _attache_database_prepare (database,
+                                        "UPDATE saved_searches SET actor_id = ?2 WHERE actor_id = ?1 "
+                                        "  AND NOT EXISTS (SELECT 1 FROM actor_aliases WHERE actor_id = ?1)",
+                                        error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, emptied);
+      sqlite3_bind_int64 (stmt, 2, other_id);
+      if (!step_done (database, stmt, error) ||
+          !delete_actor_without_aliases (database, emptied, error))
+        return FALSE;
+    }
 
   return TRUE;
 }
@@ -1678,7 +1817,7 @@ undo_locked (AttacheLibrary           *self,
 
   if (g_str_equal (kind, "rename") || g_str_equal (kind, "set-type") ||
       g_str_equal (kind, "hide") || g_str_equal (kind, "unhide"))
-    ok = undo_actor_field (database, kind, actor_id, undo, error);
+    ok = undo_actor_field (database, correction_id, kind, actor_id, undo, error);
   else if (g_str_equal (kind, "merge"))
     ok = undo_merge (database, correction_id, undo, error);
   else if (g_str_equal (kind, "split"))

@@ -110,9 +110,13 @@ gint64            attache_library_set_actor_hidden   (AttacheLibrary   *self,
                                                       gboolean          hidden,
                                                       GError          **error);
 /* Undoes correction @correction_id (the latest, or an earlier one: what it
- * changed is put back as far as the actors it touched still exist) and
- * removes it from the journal. ATTACHE_DATABASE_ERROR_NOT_FOUND when there is
- * no such correction (or it was undone already). */
+ * changed is put back as far as the actors it touched still exist; a later
+ * correction of the same name, type or flag keeps its value, and its own
+ * undo then puts back what this one found) and removes it from the journal.
+ * ATTACHE_DATABASE_ERROR_NOT_FOUND when there is no such correction (or it
+ * was undone already); ATTACHE_DATABASE_ERROR_INVALID, changing nothing, for
+ * a correction of an actor merged into another since by a merge that can
+ * still be undone: that merge first. */
 gboolean          attache_library_undo_actor_correction (AttacheLibrary   *self,
                                                          gint64            correction_id,
                                                          GError          **error);
