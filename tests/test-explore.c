@@ -1611,6 +1611,40 @@ test_correct_undo_merge_after_split (Fixture       *f,
   g_assert_cmpint (raw_int (f, "SELECT count (*) FROM actor_corrections"), ==, 0);
 }
 
+/* A name that is a number: both the actor of that id and the one of that
+ * name are found (the CLI then asks which); a type picks the name. */
+static void
+test_find_actor_number (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(AttacheAnalysis) analysis = new_analysis (NULL, NULL);
+  g_autofree char *number = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *typed = NULL;
+  gint64 estrand, article;
+
+  add_search_fixture (f);
+  estrand = actor_id (f, "Estrand");
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, estrand);
+  text = g_strdup_printf ("The band %s played in Kessel on Friday.", number);
+  article = add_article (f, "A band", text, "2024-06-01", NULL);
+  add_actor (analysis, text, number, ATTACHE_ACTOR_ORGANIZATION, 1.0, NULL, NULL);
+  store (f, article, analysis);
+
+  found = attache_library_find_actors (f->library, number, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  typed = g_strdup_printf ("organization:%s", number);
+  found = attache_library_find_actors (f->library, typed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (((AttacheActorInfo *) found->pdata[0])->name, ==, number);
+}
+
 static void
 correct_cb (GObject      *object,
             GAsyncResult *result,
@@ -1973,6 +2007,7 @@ main (int   argc,
   ADD ("/explore/correct/undo-fields-out-of-order", test_correct_undo_fields_out_of_order);
   ADD ("/explore/correct/undo-rename-after-merge", test_correct_undo_rename_after_merge);
   ADD ("/explore/correct/undo-merge-after-split", test_correct_undo_merge_after_split);
+  ADD ("/explore/correct/find-actor-number", test_find_actor_number);
   ADD ("/explore/correct/async", test_correct_async);
   ADD ("/explore/correct/hold-after-import-and-reanalysis", test_corrections_hold);
   g_test_add_func ("/explore/migrate/from-7", test_migrate_from_7);

@@ -464,6 +464,7 @@ attache_library_find_actors (AttacheLibrary  *self,
   AttacheActorType only_type = ATTACHE_ACTOR_PERSON;
   gboolean typed = FALSE;
   gint64 number = 0;
+  guint n_by_id;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -509,41 +510,40 @@ attache_library_find_actors (AttacheLibrary  *self,
     }
 
   /* The actor's own name, case aside (sqlite folds ASCII; the alias keys
-   * below fold everything). */
-  if (ids->len == 0)
+   * below fold everything); for a number, as well as the id: an actor
+   * named "2024" and actor 2024 are both found, and the caller asks which. */
+  n_by_id = ids->len;
+  stmt = _attache_database_prepare (database,
+                                    "SELECT id FROM actors WHERE name = ?1 COLLATE NOCASE "
+                                    "  AND (?2 IS NULL OR type = ?2) "
+                                    "ORDER BY n_articles DESC, id", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (typed)
+    sqlite3_bind_text (stmt, 2, attache_actor_type_to_string (only_type), -1, SQLITE_STATIC);
+  if ((rc = collect_actor_ids (stmt, ids)) != SQLITE_DONE)
+    goto failed_sql;
+
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
     {
+      g_autofree char *key = NULL;
+
+      if (typed && types[t] != only_type)
+        continue;
+      key = _attache_library_actor_alias_key (types[t], name);
       stmt = _attache_database_prepare (database,
-                                        "SELECT id FROM actors WHERE name = ?1 COLLATE NOCASE "
-                                        "  AND (?2 IS NULL OR type = ?2) "
-                                        "ORDER BY n_articles DESC, id", error);
+                                        "SELECT c.id FROM actor_aliases l JOIN actors c ON c.id = l.actor_id "
+                                        "WHERE l.alias = ?1 AND lower (c.name) = lower (l.name)", error);
       if (stmt == NULL)
         goto failed;
-      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-      if (typed)
-        sqlite3_bind_text (stmt, 2, attache_actor_type_to_string (only_type), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
       if ((rc = collect_actor_ids (stmt, ids)) != SQLITE_DONE)
         goto failed_sql;
-
-      for (guint t = 0; t < G_N_ELEMENTS (types); t++)
-        {
-          g_autofree char *key = NULL;
-
-          if (typed && types[t] != only_type)
-            continue;
-          key = _attache_library_actor_alias_key (types[t], name);
-          stmt = _attache_database_prepare (database,
-                                            "SELECT c.id FROM actor_aliases l JOIN actors c ON c.id = l.actor_id "
-                                            "WHERE l.alias = ?1 AND lower (c.name) = lower (l.name)", error);
-          if (stmt == NULL)
-            goto failed;
-          sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-          if ((rc = collect_actor_ids (stmt, ids)) != SQLITE_DONE)
-            goto failed_sql;
-        }
     }
 
   /* Else one of their other names. */
-  if (ids->len == 0)
+  if (ids->len == n_by_id)
     {
       for (guint t = 0; t < G_N_ELEMENTS (types); t++)
         {
