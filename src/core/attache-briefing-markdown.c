@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 
 #include "attache-briefing-markdown.h"
+#include "attache-replace-private.h"
 
 /* Appends @text on one line, shown as it is: every character Markdown could
  * read as markup escaped, line breaks made spaces. @line_start: @text begins
@@ -440,61 +441,39 @@ set_write_error (GError     **error,
   return FALSE;
 }
 
-/* @data to a new file beside @path (readable as an ordinary new file would
- * be), flushed, then renamed over @path. On failure the new file is removed. */
+/* @data to a new file that replaces @path whole (attache-replace-private.h). */
 static gboolean
 write_replacing (const char  *path,
                  const char  *data,
                  gsize        length,
                  GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *temp = NULL;
-  int fd, saved_errno;
+  AttacheReplace replace;
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    return set_write_error (error, EISDIR, path);
-
-  temp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
+  if (!_attache_replace_begin (&replace, path))
     return set_write_error (error, errno, path);
 
   while (length > 0)
     {
-      gssize written = write (fd, data, length);
+      gssize written = write (replace.fd, data, length);
 
       if (written < 0 && errno == EINTR)
         continue;
       if (written == 0)
         errno = EIO;
       if (written <= 0)
-        goto failed;
+        {
+          _attache_replace_abort (&replace);
+          return set_write_error (error, errno, path);
+        }
       data += written;
       length -= written;
     }
 
-  if (fsync (fd) != 0)
-    goto failed;
-  if (close (fd) != 0)
-    {
-      fd = -1;
-      goto failed;
-    }
-  fd = -1;
-
-  if (g_rename (temp, path) != 0)
-    goto failed;
+  if (!_attache_replace_commit (&replace))
+    return set_write_error (error, errno != 0 ? errno : EIO, path);
 
   return TRUE;
-
-failed:
-  saved_errno = errno != 0 ? errno : EIO;
-  if (fd >= 0)
-    close (fd);
-  g_unlink (temp);
-  return set_write_error (error, saved_errno, path);
 }
 
 gboolean

@@ -38,6 +38,7 @@
 #include <pango/pangocairo.h>
 
 #include "attache-briefing-pdf.h"
+#include "attache-replace-private.h"
 
 /* Geometry, in points. */
 #define EDGE            22.0   /* from the paper's edge to the marking */
@@ -2469,10 +2470,7 @@ attache_briefing_export_pdf (const AttacheBriefing  *briefing,
                              GError                **error)
 {
   g_autoptr(AttacheBriefingLayout) layout = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *tmp = NULL;
+  AttacheReplace replace;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -2483,23 +2481,13 @@ attache_briefing_export_pdf (const AttacheBriefing  *briefing,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      set_write_error (error, path, EISDIR);
-      return FALSE;
-    }
-
-  /* Beside the file it will replace: renaming does not cross file systems. */
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  name = g_strdup_printf (".%s.XXXXXX", base);
-  tmp = g_build_filename (dir, name, NULL);
-  output.fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
-  if (output.fd < 0)
+  /* A new file, renamed over the old one once whole. */
+  if (!_attache_replace_begin (&replace, path))
     {
       set_write_error (error, path, errno);
       return FALSE;
     }
+  output.fd = replace.fd;
 
   layout = attache_briefing_layout_new (briefing, paper, NULL);
   n_pages = attache_briefing_layout_get_n_pages (layout);
@@ -2519,27 +2507,24 @@ attache_briefing_export_pdf (const AttacheBriefing  *briefing,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (output.error == 0 && status == CAIRO_STATUS_SUCCESS &&
-      fsync (output.fd) != 0 && errno != EINVAL && errno != ENOTSUP)
-    output.error = errno;
-  if (close (output.fd) != 0 && output.error == 0 && status == CAIRO_STATUS_SUCCESS)
-    output.error = errno;
-
-  if (output.error == 0 && status != CAIRO_STATUS_SUCCESS)
+  if (output.error != 0)
+    {
+      _attache_replace_abort (&replace);
+      set_write_error (error, path, output.error);
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
     {
       g_autofree char *display = g_filename_display_name (path);
 
-      g_unlink (tmp);
+      _attache_replace_abort (&replace);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("Could not write the PDF “%s”: %s"), display, cairo_status_to_string (status));
       return FALSE;
     }
-  if (output.error == 0 && g_rename (tmp, path) != 0)
-    output.error = errno;
-  if (output.error != 0)
+  if (!_attache_replace_commit (&replace))
     {
-      g_unlink (tmp);
-      set_write_error (error, path, output.error);
+      set_write_error (error, path, errno);
       return FALSE;
     }
   return TRUE;
