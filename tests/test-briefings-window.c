@@ -1257,6 +1257,75 @@ test_nothing_lost (Fixture       *fixture,
   g_assert_cmpstr (stored_block (stored, 0, 0)->text, ==, "Draft three, typed just before closing");
 }
 
+/* A section deleted while a note just typed in it is being added, then
+ * Undo: the note comes back with the section. */
+static void
+test_undo_section_with_new_note (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  AttacheBriefingSectionRow *section;
+  AttacheBriefingBlockRow *row;
+  GtkWidget *blocks;
+  g_autofree char *texts = NULL;
+
+  fixture_open_window (fixture);
+  show_briefings (fixture);
+  new_briefing (fixture);
+  section = add_section (fixture, "Notes");
+  add_note (fixture, section, "kept");
+  settle (fixture);
+
+  blocks = GTK_WIDGET (attache_briefing_section_row_get_blocks (section));
+  activate (GTK_WIDGET (section), "section.add-note", NULL);
+  row = ATTACHE_BRIEFING_BLOCK_ROW (gtk_widget_get_last_child (blocks));
+  set_text_view_text (find_text_view (GTK_WIDGET (row)), "new note");
+  attache_briefing_editor_flush (get_editor (fixture));        /* its add is queued */
+  activate (GTK_WIDGET (section), "section.delete", NULL);
+  settle (fixture);
+  g_assert_cmpuint (n_stored_sections (fixture, 0), ==, 0);
+
+  press_toast_button (fixture, "_Undo");
+  settle (fixture);
+  texts = dup_stored_texts (fixture, 0);
+  g_assert_cmpstr (texts, ==, "kept|new note");
+}
+
+/* Typing in a new note, then Ctrl+N: the note's row goes with the briefing
+ * it was in, its text saved (its focus leaving after the row is gone). */
+static void
+test_new_while_typing (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  AttacheBriefingSectionRow *section;
+  AttacheBriefingBlockRow *note;
+  g_autoptr(AttacheBriefing) stored = NULL;
+  GtkWidget *blocks;
+  gint64 briefing_id;
+
+  fixture_open_window (fixture);
+  show_briefings (fixture);
+  new_briefing (fixture);
+  briefing_id = attache_briefings_view_get_selected (get_view (fixture));
+  section = add_section (fixture, "Notes");
+  add_note (fixture, section, "Draft one");
+  settle (fixture);
+
+  blocks = GTK_WIDGET (attache_briefing_section_row_get_blocks (section));
+  activate (GTK_WIDGET (section), "section.add-note", NULL);
+  wait_for_frames (GTK_WIDGET (fixture->window), 4);
+  note = ATTACHE_BRIEFING_BLOCK_ROW (gtk_widget_get_last_child (blocks));
+  wait_until (gtk_widget_has_focus (GTK_WIDGET (find_text_view (GTK_WIDGET (note)))));
+  set_text_view_text (find_text_view (GTK_WIDGET (note)), "Draft two");
+  activate (GTK_WIDGET (fixture->window), "briefings.new", NULL);   /* Ctrl+N */
+  wait_until (n_stored_briefings (fixture) == 2);
+  settle (fixture);
+  wait_for_frames (GTK_WIDGET (fixture->window), 4);
+
+  g_assert_cmpint (attache_briefings_view_get_selected (get_view (fixture)), !=, briefing_id);
+  stored = load_briefing (fixture, briefing_id);
+  g_assert_cmpstr (stored_block (stored, 0, 1)->text, ==, "Draft two");
+}
+
 /* Export as Markdown (and PDF once there is a renderer) to a folder. */
 static void
 test_export (Fixture       *fixture,
@@ -1648,6 +1717,10 @@ main (int   argc,
               fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/briefings/nothing-lost", Fixture, NULL,
               fixture_set_up, test_nothing_lost, fixture_tear_down);
+  g_test_add ("/briefings/undo-section-with-new-note", Fixture, NULL,
+              fixture_set_up, test_undo_section_with_new_note, fixture_tear_down);
+  g_test_add ("/briefings/new-while-typing", Fixture, NULL,
+              fixture_set_up, test_new_while_typing, fixture_tear_down);
   g_test_add ("/briefings/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/briefings/actors", Fixture, NULL, fixture_set_up, test_actors, fixture_tear_down);
   g_test_add ("/briefings/preview", Fixture, NULL, fixture_set_up, test_preview, fixture_tear_down);

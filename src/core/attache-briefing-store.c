@@ -909,6 +909,10 @@ typedef struct
   AttacheBriefing              *owned_briefing;
   AttacheBriefingSection       *owned_section;
   AttacheBriefingBlock         *owned_block;
+
+  /* OP_DELETE_SECTION: the section as it was stored, and its place */
+  AttacheBriefingSection       *deleted;
+  guint                         deleted_position;
 } Request;
 
 static void
@@ -919,6 +923,7 @@ request_free (Request *request)
   g_clear_pointer (&request->owned_briefing, attache_briefing_free);
   g_clear_pointer (&request->owned_section, attache_briefing_section_free);
   g_clear_pointer (&request->owned_block, attache_briefing_block_free);
+  g_clear_pointer (&request->deleted, attache_briefing_section_free);
   g_free (request);
 }
 
@@ -1020,6 +1025,16 @@ check_free_id (AttacheDatabase  *database,
   return TRUE;
 }
 
+/* The row limit of a table put back: its own, or for a block from before
+ * blocks carried it, as many rows as it has (the default at least). */
+static guint
+restored_max_rows (const AttacheBriefingBlock *block)
+{
+  guint rows = block->actors != NULL ? block->actors->len : block->topics != NULL ? block->topics->len : 0;
+
+  return block->max_rows > 0 ? block->max_rows : MAX (rows, DEFAULT_TABLE_ROWS);
+}
+
 static gboolean
 restore_section (AttacheDatabase               *database,
                  gint64                         briefing_id,
@@ -1040,10 +1055,8 @@ restore_section (AttacheDatabase               *database,
   for (guint i = 0; i < section->blocks->len; i++)
     {
       const AttacheBriefingBlock *block = g_ptr_array_index (section->blocks, i);
-      guint rows = block->actors != NULL ? block->actors->len : block->topics != NULL ? block->topics->len : 0;
-
       if (!check_free_id (database, BLOCKS, block->id, error) ||
-          insert_block (database, section_id, G_MAXUINT, block, MAX (rows, DEFAULT_TABLE_ROWS), error) == 0)
+          insert_block (database, section_id, G_MAXUINT, block, restored_max_rows (block), error) == 0)
         return FALSE;
     }
 
@@ -1229,9 +1242,40 @@ move_block (AttacheDatabase  *database,
 
 /* Runs one write request; returns a new id, or 1 for a write that makes
  * none, and sets *@briefing_id to the briefing written. 0 on error. */
+static gboolean load_locked (AttacheDatabase  *database,
+                             AttacheBriefing  *briefing,
+                             GError          **error);
+
+/* The section @section_id of briefing @briefing_id as stored, taken out of
+ * it, and its place; for an Undo that puts back what was deleted. */
+static gboolean
+snapshot_section (AttacheDatabase          *database,
+                  gint64                    briefing_id,
+                  gint64                    section_id,
+                  AttacheBriefingSection  **out_section,
+                  guint                    *out_position,
+                  GError                  **error)
+{
+  g_autoptr(AttacheBriefing) briefing = attache_briefing_new ("");
+
+  briefing->id = briefing_id;
+  if (!load_locked (database, briefing, error))
+    return FALSE;
+
+  for (guint i = 0; i < briefing->sections->len; i++)
+    if (((AttacheBriefingSection *) briefing->sections->pdata[i])->id == section_id)
+      {
+        *out_section = g_ptr_array_steal_index (briefing->sections, i);
+        *out_position = i;
+        return TRUE;
+      }
+
+  return TRUE;
+}
+
 static gint64
 perform_locked (AttacheDatabase  *database,
-                const Request    *request,
+                Request          *request,
                 gint64           *briefing_id,
                 GError          **error)
 {
@@ -1313,7 +1357,9 @@ perform_locked (AttacheDatabase  *database,
 
     case OP_DELETE_SECTION:
       *briefing_id = find_section (database, request->id, error);
-      if (*briefing_id == 0)
+      if (*briefing_id == 0 ||
+          !snapshot_section (database, *briefing_id, request->id, &request->deleted,
+                             &request->deleted_position, error))
         return 0;
       stmt = _attache_database_prepare (database, "DELETE FROM briefing_sections WHERE id = ?1", error);
       if (stmt == NULL)
@@ -1337,14 +1383,13 @@ perform_locked (AttacheDatabase  *database,
     case OP_RESTORE_BLOCK:
       {
         const AttacheBriefingBlock *block = request->block;
-        guint rows = block->actors != NULL ? block->actors->len : block->topics != NULL ? block->topics->len : 0;
 
         *briefing_id = find_section (database, request->id, error);
         if (*briefing_id == 0 ||
             !check_free_id (database, BLOCKS, block->id, error))
           return 0;
         return insert_block (database, request->id, request->position, block,
-                             MAX (rows, DEFAULT_TABLE_ROWS), error) != 0;
+                             restored_max_rows (block), error) != 0;
       }
 
     case OP_SET_TEXT:
@@ -1381,7 +1426,7 @@ perform_locked (AttacheDatabase  *database,
 /* One write: one transaction, the briefing's modification time, the signal. */
 static gint64
 perform (AttacheLibrary  *self,
-         const Request   *request,
+         Request         *request,
          GError         **error)
 {
   AttacheDatabase *database = attache_library_get_database (self);
@@ -1507,7 +1552,7 @@ load_locked (AttacheDatabase  *database,
   stmt = _attache_database_prepare (database,
                                     "SELECT b.id, b.section_id, b.kind, b.text, b.char_from, b.char_to, "
                                     "  b.source_article, b.article_id, b.source_title, b.source_publisher, "
-                                    "  b.source_published, b.source_url "
+                                    "  b.source_published, b.source_url, b.max_rows "
                                     "FROM briefing_blocks b JOIN briefing_sections s ON s.id = b.section_id "
                                     "WHERE s.briefing_id = ?1 ORDER BY b.position, b.id", error);
   if (stmt == NULL)
@@ -1532,6 +1577,7 @@ load_locked (AttacheDatabase  *database,
       block->source.publisher = column_dup (stmt, 9);
       block->source.published = column_dup (stmt, 10);
       block->source.url = column_dup (stmt, 11);
+      block->max_rows = sqlite3_column_int (stmt, 12);
 
       g_ptr_array_add (section->blocks, block);
       g_hash_table_insert (blocks, &block->id, block);
@@ -2252,11 +2298,23 @@ attache_library_delete_briefing_section_async (AttacheLibrary      *self,
 }
 
 gboolean
-attache_library_delete_briefing_section_finish (AttacheLibrary  *self,
-                                                GAsyncResult    *result,
-                                                GError         **error)
+attache_library_delete_briefing_section_finish (AttacheLibrary           *self,
+                                                GAsyncResult             *result,
+                                                AttacheBriefingSection  **out_deleted,
+                                                guint                    *out_position,
+                                                GError                  **error)
 {
-  return finish_write (self, result, error) != 0;
+  Request *request;
+
+  if (finish_write (self, result, error) == 0)
+    return FALSE;
+
+  request = _attache_task_get_data (G_TASK (result));
+  if (out_position != NULL)
+    *out_position = request->deleted_position;
+  if (out_deleted != NULL)
+    *out_deleted = g_steal_pointer (&request->deleted);
+  return TRUE;
 }
 
 void

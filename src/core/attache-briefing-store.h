@@ -249,8 +249,12 @@ void             attache_library_delete_briefing_section_async   (AttacheLibrary
                                                                   GCancellable         *cancellable,
                                                                   GAsyncReadyCallback   callback,
                                                                   gpointer              user_data);
+/* *@out_deleted (may be NULL): the section as it was when deleted, with its
+ * blocks as stored, and *@out_position its place: what an Undo puts back. */
 gboolean         attache_library_delete_briefing_section_finish  (AttacheLibrary       *self,
                                                                   GAsyncResult         *result,
+                                                                  AttacheBriefingSection **out_deleted,
+                                                                  guint                *out_position,
                                                                   GError              **error);
 void             attache_library_restore_briefing_section_async  (AttacheLibrary               *self,
                                                                   gint64                        briefing_id,

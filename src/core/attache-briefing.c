@@ -149,6 +149,7 @@ attache_briefing_block_copy (const AttacheBriefingBlock *block)
   copy->text = g_strdup (block->text);
   copy->from = block->from;
   copy->to = block->to;
+  copy->max_rows = block->max_rows;
   copy_source (&copy->source, &block->source);
 
   for (guint i = 0; block->actors != NULL && copy->actors != NULL && i < block->actors->len; i++)

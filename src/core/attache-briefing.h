@@ -65,6 +65,7 @@ typedef struct
   AttacheBriefingSource  source;    /* EXCERPT, ARTICLE */
   GPtrArray             *actors;    /* ACTORS: AttacheBriefingActorRow; else NULL */
   GPtrArray             *topics;    /* TOPICS: char * labels; else NULL */
+  guint                  max_rows;  /* ACTORS, TOPICS: the most rows a refresh keeps; 0 for the default */
 } AttacheBriefingBlock;
 
 typedef struct

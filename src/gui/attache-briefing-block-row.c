@@ -304,8 +304,10 @@ build_note (AttacheBriefingBlockRow *self)
                                   -1);
 
   attache_markdown_highlight (self->buffer);
-  g_signal_connect (self->buffer, "changed", G_CALLBACK (on_buffer_changed_cb), self);
-  g_signal_connect (focus, "leave", G_CALLBACK (on_text_focus_leave_cb), self);
+  /* The text view can outlive the row (the window's focus holds it): its
+   * signals stop with the row. */
+  g_signal_connect_object (self->buffer, "changed", G_CALLBACK (on_buffer_changed_cb), self, 0);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_text_focus_leave_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), focus);
 
   self->content = GTK_WIDGET (self->text_view);

@@ -135,8 +135,6 @@ DEFINE_EDIT_CB (rename_section_cb, attache_library_rename_briefing_section_finis
                 _("Could not rename the section"))
 DEFINE_EDIT_CB (move_section_cb, attache_library_move_briefing_section_finish,
                 _("Could not move the section"))
-DEFINE_EDIT_CB (delete_section_cb, attache_library_delete_briefing_section_finish,
-                _("Could not delete the section"))
 DEFINE_EDIT_CB (restore_section_cb, attache_library_restore_briefing_section_finish,
                 _("Could not put the section back"))
 DEFINE_EDIT_CB (set_text_cb, attache_library_edit_briefing_block_finish,
@@ -1529,61 +1527,62 @@ move_section_action (GtkWidget  *widget,
   move_section_to (self, row, position + delta);
 }
 
-static void
-delete_section_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+/* Deleting a section: its Undo puts back the section as the deletion found
+ * it stored (notes added just before included), with what was being typed
+ * in it then. */
+
+typedef struct
 {
-  AttacheBriefingEditor *self = ATTACHE_BRIEFING_EDITOR (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  AttacheBriefingSectionRow *row = find_section_row (self, id);
-  AttacheBriefingSection *copy = NULL;
-  GtkWidget *blocks;
+  AttacheBriefingEditor *self;
+  gint64                 briefing_id;
+  char                  *heading;  /* as typed */
+  GHashTable            *texts;    /* a note's id → the text typed in it */
+} DeleteSectionData;
+
+static void
+delete_section_data_free (DeleteSectionData *data)
+{
+  g_clear_object (&data->self);
+  g_free (data->heading);
+  g_hash_table_unref (data->texts);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeleteSectionData, delete_section_data_free)
+
+static void
+delete_section_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(DeleteSectionData) data = user_data;
+  AttacheBriefingEditor *self = data->self;
+  g_autoptr(GError) error = NULL;
+  AttacheBriefingSection *deleted = NULL;
+  const char *heading;
+  guint position = 0;
   UndoData *undo;
   AdwToast *toast;
-  const char *heading;
-  guint position;
 
-  if (row == NULL)
+  if (!attache_library_delete_briefing_section_finish (ATTACHE_LIBRARY (object), result, &deleted, &position, &error))
+    {
+      edit_failed (self, _("Could not delete the section"), error);
+      return;
+    }
+  if (deleted == NULL)
     return;
 
-  /* As stored, with what is being typed in it. */
-  for (guint i = 0; self->briefing != NULL && i < self->briefing->sections->len; i++)
-    if (((AttacheBriefingSection *) self->briefing->sections->pdata[i])->id == id)
-      copy = attache_briefing_section_copy (self->briefing->sections->pdata[i]);
-
-  if (copy != NULL)
+  replace_text (&deleted->heading, data->heading);
+  for (guint i = 0; i < deleted->blocks->len; i++)
     {
-      g_autofree char *typed = g_strstrip (g_strdup (attache_briefing_section_row_get_heading (row)));
+      AttacheBriefingBlock *block = deleted->blocks->pdata[i];
+      const char *typed = g_hash_table_lookup (data->texts, &block->id);
 
-      replace_text (&copy->heading, typed);
-      blocks = GTK_WIDGET (attache_briefing_section_row_get_blocks (row));
-      for (guint i = 0; i < copy->blocks->len; i++)
-        {
-          AttacheBriefingBlock *block = copy->blocks->pdata[i];
-          AttacheBriefingBlockRow *block_row = find_block_row (self, block->id);
-          g_autofree char *text = NULL;
-
-          if (block_row == NULL || gtk_widget_get_parent (GTK_WIDGET (block_row)) != blocks ||
-              block->kind != ATTACHE_BLOCK_TEXT)
-            continue;
-          text = attache_briefing_block_row_dup_text (block_row);
-          if (!is_blank (text))
-            replace_text (&block->text, text);
-        }
+      if (block->kind == ATTACHE_BLOCK_TEXT && typed != NULL)
+        replace_text (&block->text, typed);
     }
 
-  position = get_position (GTK_WIDGET (row));
-  if (self->draft != NULL && get_block_section (self->draft) == row)
-    g_clear_weak_pointer (&self->draft);
-
-  attache_briefing_queue_delete_section (self->queue, id, delete_section_cb, g_object_ref (self));
-  remove_section_row (self, row);
-
-  if (copy == NULL)
-    return;
-
-  heading = copy->heading != NULL && copy->heading[0] != '\0' ? copy->heading : NULL;
+  heading = deleted->heading != NULL && deleted->heading[0] != '\0' ? deleted->heading : NULL;
   if (heading != NULL)
     {
       g_autofree char *escaped = g_markup_escape_text (heading, -1);
@@ -1595,10 +1594,51 @@ delete_section_action (GtkWidget  *widget,
     toast = adw_toast_new (_("Section deleted"));
 
   undo = g_new0 (UndoData, 1);
-  undo->parent_id = self->id;
+  undo->parent_id = data->briefing_id;
   undo->position = position;
-  undo->section = copy;
+  undo->section = deleted;
   offer_undo (self, toast, undo);
+}
+
+static void
+delete_section_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AttacheBriefingEditor *self = ATTACHE_BRIEFING_EDITOR (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  AttacheBriefingSectionRow *row = find_section_row (self, id);
+  DeleteSectionData *data;
+  GtkWidget *blocks;
+
+  if (row == NULL)
+    return;
+
+  /* What is typed in it now, for its Undo. */
+  data = g_new0 (DeleteSectionData, 1);
+  data->self = g_object_ref (self);
+  data->briefing_id = self->id;
+  data->heading = g_strstrip (g_strdup (attache_briefing_section_row_get_heading (row)));
+  data->texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  blocks = GTK_WIDGET (attache_briefing_section_row_get_blocks (row));
+  for (GtkWidget *child = gtk_widget_get_first_child (blocks); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      gint64 block_id;
+      g_autofree char *text = NULL;
+
+      if (!ATTACHE_IS_BRIEFING_BLOCK_ROW (child))
+        continue;
+      block_id = attache_briefing_block_row_get_id (ATTACHE_BRIEFING_BLOCK_ROW (child));
+      text = attache_briefing_block_row_dup_text (ATTACHE_BRIEFING_BLOCK_ROW (child));
+      if (block_id != 0 && !is_blank (text))
+        g_hash_table_insert (data->texts, g_memdup2 (&block_id, sizeof block_id), g_steal_pointer (&text));
+    }
+
+  if (self->draft != NULL && get_block_section (self->draft) == row)
+    g_clear_weak_pointer (&self->draft);
+
+  attache_briefing_queue_delete_section (self->queue, id, delete_section_cb, data);
+  remove_section_row (self, row);
 }
 
 static void

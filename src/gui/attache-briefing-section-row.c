@@ -210,10 +210,12 @@ build (AttacheBriefingSectionRow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->heading_entry), "heading-entry");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->heading_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Section heading"), -1);
-  g_signal_connect (self->heading_entry, "changed", G_CALLBACK (on_heading_changed_cb), self);
-  g_signal_connect (self->heading_entry, "activate", G_CALLBACK (on_heading_activate_cb), self);
+  /* The entry can outlive the row (the window's focus holds it): its
+   * signals stop with the row. */
+  g_signal_connect_object (self->heading_entry, "changed", G_CALLBACK (on_heading_changed_cb), self, 0);
+  g_signal_connect_object (self->heading_entry, "activate", G_CALLBACK (on_heading_activate_cb), self, 0);
   self->heading_focus = gtk_event_controller_focus_new ();
-  g_signal_connect (self->heading_focus, "leave", G_CALLBACK (on_heading_focus_leave_cb), self);
+  g_signal_connect_object (self->heading_focus, "leave", G_CALLBACK (on_heading_focus_leave_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->heading_entry), self->heading_focus);
 
   self->menu_button = gtk_menu_button_new ();

@@ -338,6 +338,15 @@ format_label (const char *format,
   return g_strdup_printf ("%.*s%s%s", (int) (at - format), format, title, at + 2);
 }
 
+/* @title as a menu shows it: an underscore in it is one, not a mnemonic. */
+static char *
+dup_menu_label (const char *title)
+{
+  g_auto(GStrv) parts = g_strsplit (title != NULL ? title : "", "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
 static void
 update_add_menu (AttacheBriefingsView *self,
                  AddMenu              *add_menu)
@@ -354,12 +363,8 @@ update_add_menu (AttacheBriefingsView *self,
 
   if (target != 0)
     {
-      g_autofree char *title = g_strdup (get_listed_title (self, target));
+      g_autofree char *title = dup_menu_label (get_listed_title (self, target));
 
-      /* Mnemonics in titles are not meant. */
-      for (char *p = title; *p != '\0'; p++)
-        if (*p == '_')
-          *p = ' ';
       label = format_label (add_menu->target_label, title);
     }
   else
@@ -374,7 +379,8 @@ update_add_menu (AttacheBriefingsView *self,
   for (guint i = 0; self->briefings != NULL && i < self->briefings->len; i++)
     {
       const AttacheBriefing *briefing = self->briefings->pdata[i];
-      g_autoptr(GMenuItem) briefing_item = g_menu_item_new (briefing->title, NULL);
+      g_autofree char *title = dup_menu_label (briefing->title);
+      g_autoptr(GMenuItem) briefing_item = g_menu_item_new (title, NULL);
 
       g_menu_item_set_action_and_target_value (briefing_item, add_menu->action_name,
                                                g_variant_new_int64 (briefing->id));
