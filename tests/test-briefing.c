@@ -9,6 +9,9 @@
 
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "attache.h"
 #include "attache-database-private.h"
@@ -787,6 +790,24 @@ test_actors_and_topics (Fixture       *f,
     g_assert_cmpuint (block_at (section_at (b, 1), 2)->actors->len, ==, 1);
   }
 
+  /* The one-row table deleted and put back (Undo) keeps its limit. */
+  {
+    g_autoptr(AttacheBriefing) b = load (f->library, id);
+    g_autoptr(AttacheBriefing) again = NULL;
+    AttacheBriefingBlock *copy = attache_briefing_block_copy (block_at (section_at (b, 1), 2));
+
+    g_assert_cmpuint (copy->max_rows, ==, 1);
+    g_assert_true (attache_library_delete_briefing_block (f->library, short_table, &error));
+    g_assert_true (attache_library_restore_briefing_block (f->library, section_at (b, 1)->id, 2, copy, &error));
+    g_assert_no_error (error);
+    attache_briefing_block_free (copy);
+    g_assert_true (attache_library_refresh_briefing_block (f->library, short_table, &error));
+    g_assert_no_error (error);
+    again = load (f->library, id);
+    g_assert_cmpuint (block_at (section_at (again, 1), 2)->actors->len, ==, 1);
+    g_assert_cmpuint (block_at (section_at (again, 1), 2)->max_rows, ==, 1);
+  }
+
   g_assert_false (attache_library_refresh_briefing_block (f->library, 1, &error));
   g_assert_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_INVALID);
 }
@@ -1216,6 +1237,47 @@ dir_is_empty_but (const char *dir,
   return TRUE;
 }
 
+/* An export over an existing file keeps its permissions (a marked briefing
+ * kept private stays so), and through a link writes the file it names,
+ * the link kept. */
+static void
+test_export_keeps_file (void)
+{
+  g_autofree char *dir = test_tmpdir_new ();
+  g_autofree char *private_md = g_build_filename (dir, "private.md", NULL);
+  g_autofree char *private_pdf = g_build_filename (dir, "private.pdf", NULL);
+  g_autofree char *real = g_build_filename (dir, "real.md", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.md", NULL);
+  g_autoptr(AttacheBriefing) b = attache_briefing_new ("Kept close");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  GStatBuf st;
+
+  test_write_file (private_md, "an older export", -1);
+  g_assert_cmpint (g_chmod (private_md, 0600), ==, 0);
+  g_assert_true (attache_briefing_export_markdown (b, private_md, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (private_md, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  test_write_file (private_pdf, "an older export", -1);
+  g_assert_cmpint (g_chmod (private_pdf, 0640), ==, 0);
+  g_assert_true (attache_briefing_export_pdf (b, private_pdf, ATTACHE_BRIEFING_PAPER_A4, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (private_pdf, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+
+  test_write_file (real, "an older export", -1);
+  g_assert_cmpint (symlink ("real.md", link), ==, 0);
+  g_assert_true (attache_briefing_export_markdown (b, link, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_get_contents (real, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "# Kept close\n"));
+
+  test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 static void
 test_markdown_unwritable (void)
 {
@@ -1283,6 +1345,7 @@ main (int   argc,
   ADD ("/briefing/markdown/contents", test_markdown);
   g_test_add_func ("/briefing/markdown/minimal", test_markdown_minimal);
   g_test_add_func ("/briefing/markdown/unwritable", test_markdown_unwritable);
+  g_test_add_func ("/briefing/export/keeps-file", test_export_keeps_file);
 
 #undef ADD
 
