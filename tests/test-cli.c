@@ -14,6 +14,8 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "attache-library.h"
+
 #define SUMMIT_FIXTURE "cli-trade-summit.txt"
 #define GRAIN_FIXTURE  "cli-grain-report.txt"
 
@@ -67,6 +69,14 @@ fixture_set_up (CliFixture    *fixture,
   fixture->dir = g_dir_make_tmp ("test-cli-XXXXXX", &error);
   g_assert_no_error (error);
   fixture->library = g_build_filename (fixture->dir, "library.db", NULL);
+
+  /* An empty library, as after a first start; the commands that add to a
+   * library make one themselves (test_missing_library). */
+  {
+    g_autoptr(AttacheLibrary) library = attache_library_open (fixture->library, &error);
+
+    g_assert_no_error (error);
+  }
 }
 
 static void
@@ -458,6 +468,43 @@ test_list_text (CliFixture    *fixture,
   g_assert_cmpint (run->status, ==, 0);
   g_assert_cmpstr (run->out, ==, expected);
   g_assert_cmpstr (run->err, ==, "");
+}
+
+/* A library named that does not exist: the commands that read or change
+ * one say so and make nothing; the ones that add to a library make it. */
+static void
+test_missing_library (CliFixture    *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "no such folder", NULL);
+  g_autofree char *missing = g_build_filename (folder, "library.db", NULL);
+  g_autofree char *made = g_build_filename (fixture->dir, "new.db", NULL);
+  const char * const readers[][4] = {
+    { "list", NULL }, { "search", "grain", NULL }, { "summary", "1", NULL }, { "actors", NULL },
+    { "briefing", "list", NULL }, { "feed", "list", NULL }, { "show", "1", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
+    {
+      const char *argv[8] = { "--library", missing, NULL };
+      g_autoptr(CliRun) run = NULL;
+
+      for (guint j = 0; readers[i][j] != NULL; j++)
+        argv[2 + j] = readers[i][j];
+      run = cli_run_full (fixture, NULL, (const char * const *) argv);
+      g_assert_cmpint (run->status, ==, 1);
+      g_assert_cmpuint (count_lines (run->err), ==, 1);
+      g_assert_nonnull (strstr (run->err, "there is no library at"));
+      g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+    }
+
+  {
+    const char *argv[] = { "--library", made, "briefing", "new", "Harbour watch", NULL };
+    g_autoptr(CliRun) run = cli_run_full (fixture, NULL, (const char * const *) argv);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_true (g_file_test (made, G_FILE_TEST_IS_REGULAR));
+  }
 }
 
 static void
@@ -867,13 +914,15 @@ test_library_option_and_env (CliFixture    *fixture,
     g_assert_true (g_file_test (env_library, G_FILE_TEST_IS_REGULAR));
   }
 
-  /* --library before the command wins over the environment. */
+  /* --library before the command wins over the environment (it names a
+   * library not made yet, which listing does not make). */
   {
     const char * const argv[] = { "--library", option_library, "list", NULL };
     g_autoptr(CliRun) run = cli_run_full (fixture, env, argv);
 
-    g_assert_cmpint (run->status, ==, 0);
-    g_assert_cmpstr (run->out, ==, "");
+    g_assert_cmpint (run->status, ==, 1);
+    g_assert_nonnull (strstr (run->err, "from-option.db"));
+    g_assert_false (g_file_test (option_library, G_FILE_TEST_EXISTS));
   }
 
   /* --library after the command too. */
@@ -907,7 +956,7 @@ test_library_option_and_env (CliFixture    *fixture,
   g_assert_false (g_file_test (default_library, G_FILE_TEST_EXISTS));
   {
     const char * const argv[] = { "import", grain, summit, NULL };
-    g_autoptr(CliRun) run = cli_run_full (fixture, NULL, argv);
+    g_autoptr(CliRun) run = cli_run_full (fixture, NULL, (const char * const *) argv);
 
     g_assert_cmpint (run->status, ==, 0);
     g_assert_cmpuint (count_lines (run->out), ==, 2);
@@ -957,7 +1006,7 @@ assert_library_refused (CliFixture *fixture,
       for (guint j = 0; commands[i][j] != NULL; j++)
         argv[2 + j] = commands[i][j];
 
-      run = cli_run_full (fixture, NULL, argv);
+      run = cli_run_full (fixture, NULL, (const char * const *) argv);
       g_assert_cmpint (run->status, ==, 1);
       g_assert_cmpstr (run->out, ==, "");
       assert_one_error_line (run->err);
@@ -1028,7 +1077,7 @@ test_usage_help_and_version (CliFixture    *fixture,
   g_autofree char *default_library = g_build_filename (fixture->dir, "xdg-data", "attache", "library.db", NULL);
   {
     const char * const argv[] = { "--help", NULL };
-    g_autoptr(CliRun) run = cli_run_full (fixture, NULL, argv);
+    g_autoptr(CliRun) run = cli_run_full (fixture, NULL, (const char * const *) argv);
     const char *names[] = { "import", "list", "show", "delete", "search", "briefing", "--library", "--version" };
 
     g_assert_cmpint (run->status, ==, 0);
@@ -1038,7 +1087,7 @@ test_usage_help_and_version (CliFixture    *fixture,
 
   {
     const char * const argv[] = { "search", "--help", NULL };
-    g_autoptr(CliRun) run = cli_run_full (fixture, NULL, argv);
+    g_autoptr(CliRun) run = cli_run_full (fixture, NULL, (const char * const *) argv);
 
     g_assert_cmpint (run->status, ==, 0);
     g_assert_nonnull (strstr (run->out, "attache-cli search"));
@@ -1049,7 +1098,7 @@ test_usage_help_and_version (CliFixture    *fixture,
 
   {
     const char * const argv[] = { "briefing", "--help", NULL };
-    g_autoptr(CliRun) run = cli_run_full (fixture, NULL, argv);
+    g_autoptr(CliRun) run = cli_run_full (fixture, NULL, (const char * const *) argv);
     const char *names[] = { "new", "add-note", "add-excerpt", "add-article", "list", "show", "export" };
 
     g_assert_cmpint (run->status, ==, 0);
@@ -1059,7 +1108,7 @@ test_usage_help_and_version (CliFixture    *fixture,
 
   {
     const char * const argv[] = { "briefing", "add-excerpt", "--help", NULL };
-    g_autoptr(CliRun) run = cli_run_full (fixture, NULL, argv);
+    g_autoptr(CliRun) run = cli_run_full (fixture, NULL, (const char * const *) argv);
 
     g_assert_cmpint (run->status, ==, 0);
     g_assert_nonnull (strstr (run->out, "attache-cli briefing add-excerpt"));
@@ -1070,7 +1119,7 @@ test_usage_help_and_version (CliFixture    *fixture,
 
   {
     const char * const argv[] = { "--version", NULL };
-    g_autoptr(CliRun) run = cli_run_full (fixture, NULL, argv);
+    g_autoptr(CliRun) run = cli_run_full (fixture, NULL, (const char * const *) argv);
 
     g_assert_cmpint (run->status, ==, 0);
     g_assert_cmpstr (run->out, ==, "attache-cli " PACKAGE_VERSION "\n");
@@ -2053,6 +2102,7 @@ main (int   argc,
   ADD_TEST ("/cli/import/mixed-batch", test_import_mixed_batch);
   ADD_TEST ("/cli/list/text", test_list_text);
   ADD_TEST ("/cli/list/empty", test_list_empty);
+  ADD_TEST ("/cli/missing-library", test_missing_library);
   ADD_TEST ("/cli/show/json", test_show_json);
   ADD_TEST ("/cli/show/text", test_show_text);
   ADD_TEST ("/cli/show/missing", test_show_missing);

@@ -98,12 +98,16 @@ parse_id (const char *text,
 }
 
 /* The library of --library after the command (@local_path), else of
- * --library before it (@path), else the default. */
+ * --library before it (@path), else the default; made when there is none
+ * only for a command that @creates a briefing. */
 static AttacheLibrary *
 open_briefing_library (const char *local_path,
-                       const char *path)
+                       const char *path,
+                       gboolean    creates)
 {
-  return open_library (local_path != NULL ? local_path : path);
+  const char *chosen = local_path != NULL ? local_path : path;
+
+  return creates ? open_library (chosen) : open_existing_library (chosen);
 }
 
 #define SECTION_OPTION(data) \
@@ -139,7 +143,7 @@ run_new (const BriefingCommand  *command,
       !expect_arguments (command, args, 1))
     return CLI_EXIT_USAGE;
 
-  library = open_briefing_library (local_library_path, library_path);
+  library = open_briefing_library (local_library_path, library_path, TRUE);
   if (library == NULL)
     return CLI_EXIT_FAILED;
 
@@ -194,7 +198,7 @@ run_add_note (const BriefingCommand  *command,
       !parse_id (args[1], TRUE, &place.briefing_id))
     return CLI_EXIT_USAGE;
 
-  library = open_briefing_library (local_library_path, library_path);
+  library = open_briefing_library (local_library_path, library_path, FALSE);
   if (library == NULL)
     return CLI_EXIT_FAILED;
 
@@ -269,7 +273,7 @@ run_add_excerpt (const BriefingCommand  *command,
       (status = parse_offset ("--to", to_text, &to)) != CLI_EXIT_OK)
     return status;
 
-  library = open_briefing_library (local_library_path, library_path);
+  library = open_briefing_library (local_library_path, library_path, FALSE);
   if (library == NULL)
     return CLI_EXIT_FAILED;
 
@@ -301,7 +305,7 @@ run_add_article (const BriefingCommand  *command,
       !parse_id (args[2], FALSE, &article_id))
     return CLI_EXIT_USAGE;
 
-  library = open_briefing_library (local_library_path, library_path);
+  library = open_briefing_library (local_library_path, library_path, FALSE);
   if (library == NULL)
     return CLI_EXIT_FAILED;
 
@@ -351,7 +355,7 @@ run_list (const BriefingCommand  *command,
       !expect_arguments (command, args, 0))
     return CLI_EXIT_USAGE;
 
-  library = open_briefing_library (local_library_path, library_path);
+  library = open_briefing_library (local_library_path, library_path, FALSE);
   if (library == NULL)
     return CLI_EXIT_FAILED;
 
@@ -701,7 +705,7 @@ run_show (const BriefingCommand  *command,
       !parse_id (args[1], TRUE, &id))
     return CLI_EXIT_USAGE;
 
-  library = open_briefing_library (local_library_path, library_path);
+  library = open_briefing_library (local_library_path, library_path, FALSE);
   if (library == NULL)
     return CLI_EXIT_FAILED;
 
@@ -790,7 +794,7 @@ run_export (const BriefingCommand  *command,
         }
     }
 
-  library = open_briefing_library (local_library_path, library_path);
+  library = open_briefing_library (local_library_path, library_path, FALSE);
   if (library == NULL)
     return CLI_EXIT_FAILED;
 

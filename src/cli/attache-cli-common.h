@@ -58,6 +58,11 @@ gboolean        parse_command_options (const CliCommand    *command,
                                        char              ***args);
 gboolean        parse_article_id      (const char          *text,
                                        gint64              *out_id);
+/* The library at @path (NULL: the usual one), made when there is none. */
 AttacheLibrary *open_library          (const char          *path);
+/* The same for a command that only reads or changes what is in a library:
+ * a library named that does not exist is an error (a mistyped --library
+ * must not leave an empty library, and folders, behind). */
+AttacheLibrary *open_existing_library (const char          *path);
 
 G_END_DECLS

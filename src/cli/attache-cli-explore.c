@@ -234,7 +234,7 @@ cli_run_summary (const CliCommand  *command,
     {
       g_autoptr(AttacheSearchQuery) query = attache_search_query_new (search);
 
-      library = open_library (local_library_path != NULL ? local_library_path : library_path);
+      library = open_existing_library (local_library_path != NULL ? local_library_path : library_path);
       if (library == NULL)
         return CLI_EXIT_FAILED;
       overview = attache_library_summarize_search (library, query, (guint) limit, &error);
@@ -252,7 +252,7 @@ cli_run_summary (const CliCommand  *command,
           g_array_append_val (ids, id);
         }
 
-      library = open_library (local_library_path != NULL ? local_library_path : library_path);
+      library = open_existing_library (local_library_path != NULL ? local_library_path : library_path);
       if (library == NULL)
         return CLI_EXIT_FAILED;
       overview = attache_library_summarize (library, ids, &error);
@@ -339,7 +339,7 @@ cli_run_actors (const CliCommand  *command,
       return CLI_EXIT_USAGE;
     }
 
-  library = open_library (local_library_path != NULL ? local_library_path : library_path);
+  library = open_existing_library (local_library_path != NULL ? local_library_path : library_path);
   if (library == NULL)
     return CLI_EXIT_FAILED;
 
@@ -566,7 +566,7 @@ cli_run_actor (const CliCommand  *command,
           print_error (_("“%s” is not a correction number"), args[1]);
           return CLI_EXIT_USAGE;
         }
-      library = open_library (local_library_path != NULL ? local_library_path : library_path);
+      library = open_existing_library (local_library_path != NULL ? local_library_path : library_path);
       if (library == NULL)
         return CLI_EXIT_FAILED;
       if (!attache_library_undo_actor_correction (library, correction, &error))
@@ -586,7 +586,7 @@ cli_run_actor (const CliCommand  *command,
     if (g_str_equal (actor_command->name, "set-type") && !parse_actor_type (args[2], &type))
       return CLI_EXIT_USAGE;
 
-    library = open_library (local_library_path != NULL ? local_library_path : library_path);
+    library = open_existing_library (local_library_path != NULL ? local_library_path : library_path);
     if (library == NULL)
       return CLI_EXIT_FAILED;
     if ((actor_id = cli_find_actor (library, args[1])) == 0)

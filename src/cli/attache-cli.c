@@ -265,6 +265,21 @@ open_library (const char *path)
   return library;
 }
 
+AttacheLibrary *
+open_existing_library (const char *path)
+{
+  if (path != NULL && *path != '\0' && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      /* Translators: %s is a file name */
+      print_error (_("there is no library at %s (importing articles into it makes one)"), display);
+      return NULL;
+    }
+
+  return open_library (path);
+}
+
 /* Prints why an article could not be read or deleted. */
 static void
 print_article_error (gint64        id,
@@ -422,7 +437,7 @@ run_list (const CliCommand  *command,
       return CLI_EXIT_USAGE;
     }
 
-  library = open_library (local_library_path != NULL ? local_library_path : library_path);
+  library = open_existing_library (local_library_path != NULL ? local_library_path : library_path);
   if (library == NULL)
     return CLI_EXIT_FAILED;
 
@@ -606,7 +621,7 @@ run_show (const CliCommand  *command,
       !parse_single_id (command, args, &id))
     return CLI_EXIT_USAGE;
 
-  library = open_library (local_library_path != NULL ? local_library_path : library_path);
+  library = open_existing_library (local_library_path != NULL ? local_library_path : library_path);
   if (library == NULL)
     return CLI_EXIT_FAILED;
 
@@ -699,7 +714,7 @@ run_delete (const CliCommand  *command,
       !parse_single_id (command, args, &id))
     return CLI_EXIT_USAGE;
 
-  library = open_library (local_library_path != NULL ? local_library_path : library_path);
+  library = open_existing_library (local_library_path != NULL ? local_library_path : library_path);
   if (library == NULL)
     return CLI_EXIT_FAILED;
 
@@ -783,7 +798,7 @@ run_search (const CliCommand  *command,
       return CLI_EXIT_USAGE;
     }
 
-  library = open_library (local_library_path != NULL ? local_library_path : library_path);
+  library = open_existing_library (local_library_path != NULL ? local_library_path : library_path);
   if (library == NULL)
     return CLI_EXIT_FAILED;
 
@@ -1198,7 +1213,7 @@ run_feed_list (const CliCommand  *command,
       return CLI_EXIT_USAGE;
     }
 
-  library = open_library (local_library_path != NULL ? local_library_path : library_path);
+  library = open_existing_library (local_library_path != NULL ? local_library_path : library_path);
   if (library == NULL)
     return CLI_EXIT_FAILED;
 
@@ -1292,7 +1307,7 @@ run_feed_refresh (const CliCommand  *command,
       g_array_append_val (ids, id);
     }
 
-  library = open_library (local_library_path != NULL ? local_library_path : library_path);
+  library = open_existing_library (local_library_path != NULL ? local_library_path : library_path);
   if (library == NULL)
     return CLI_EXIT_FAILED;
 
@@ -1346,7 +1361,7 @@ run_feed_remove (const CliCommand  *command,
   if (!parse_feed_id (args[1], &id))
     return CLI_EXIT_USAGE;
 
-  library = open_library (local_library_path != NULL ? local_library_path : library_path);
+  library = open_existing_library (local_library_path != NULL ? local_library_path : library_path);
   if (library == NULL)
     return CLI_EXIT_FAILED;
 
@@ -1481,7 +1496,7 @@ run_feed_export_opml (const CliCommand  *command,
       return CLI_EXIT_USAGE;
     }
 
-  library = open_library (local_library_path != NULL ? local_library_path : library_path);
+  library = open_existing_library (local_library_path != NULL ? local_library_path : library_path);
   if (library == NULL)
     return CLI_EXIT_FAILED;
 
