@@ -1375,6 +1375,13 @@ test_replace (void)
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0044, !=, 0);
 
+  /* A file kept private stays so. */
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  g_assert_true (attache_briefing_export_pdf (briefing, path, ATTACHE_BRIEFING_PAPER_A4, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
   test_tmpdir_free (g_steal_pointer (&dir));
 }
 

@@ -1239,13 +1239,12 @@ dir_is_empty_but (const char *dir,
 
 /* An export over an existing file keeps its permissions (a marked briefing
  * kept private stays so), and through a link writes the file it names,
- * the link kept. */
+ * the link kept (the PDF export: test-briefing-pdf's /replace). */
 static void
 test_export_keeps_file (void)
 {
   g_autofree char *dir = test_tmpdir_new ();
   g_autofree char *private_md = g_build_filename (dir, "private.md", NULL);
-  g_autofree char *private_pdf = g_build_filename (dir, "private.pdf", NULL);
   g_autofree char *real = g_build_filename (dir, "real.md", NULL);
   g_autofree char *link = g_build_filename (dir, "link.md", NULL);
   g_autoptr(AttacheBriefing) b = attache_briefing_new ("Kept close");
@@ -1259,13 +1258,6 @@ test_export_keeps_file (void)
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (private_md, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-
-  test_write_file (private_pdf, "an older export", -1);
-  g_assert_cmpint (g_chmod (private_pdf, 0640), ==, 0);
-  g_assert_true (attache_briefing_export_pdf (b, private_pdf, ATTACHE_BRIEFING_PAPER_A4, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (g_stat (private_pdf, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
 
   test_write_file (real, "an older export", -1);
   g_assert_cmpint (symlink ("real.md", link), ==, 0);

@@ -1779,11 +1779,14 @@ attache_library_delete_briefing_section (AttacheLibrary  *self,
                                          GError         **error)
 {
   Request request = { .op = OP_DELETE_SECTION, .id = section_id };
+  gboolean deleted;
 
   g_return_val_if_fail (ATTACHE_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return perform (self, &request, error) != 0;
+  deleted = perform (self, &request, error) != 0;
+  g_clear_pointer (&request.deleted, attache_briefing_section_free);
+  return deleted;
 }
 
 gboolean
