@@ -316,6 +316,20 @@ test_article_duplicate (Fixture       *f,
   g_assert_cmpint (id, ==, first);
 
   g_assert_cmpint (attache_library_count_articles (f->library, NULL), ==, 1);
+
+  /* Other words under the same URL (pages naming the site's home page as
+   * theirs; a page read again later): another article. */
+  {
+    g_autoptr(AttacheArticle) first_page = make_article ("Port strike", "Dockers walked out.", NULL);
+    g_autoptr(AttacheArticle) second_page = make_article ("Grain deal", "The corridor opened.", NULL);
+
+    attache_article_set_url (first_page, "https://harbour.example/");
+    attache_article_set_url (second_page, "https://harbour.example/");
+    g_assert_cmpint (attache_library_add_article (f->library, first_page, &id, &error), ==, ATTACHE_ADD_ADDED);
+    g_assert_cmpint (attache_library_add_article (f->library, second_page, &id, &error), ==, ATTACHE_ADD_ADDED);
+    g_assert_no_error (error);
+    g_assert_cmpint (attache_library_count_articles (f->library, NULL), ==, 3);
+  }
 }
 
 static void

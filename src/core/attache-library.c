@@ -580,13 +580,15 @@ compute_fingerprint (const char *text)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) normal->str, normal->len);
 }
 
-/* Call with the lock held. Returns the id of a stored article with the same bytes,
- * the same text or the same URL, 0 if there is none, -1 on error. */
+/* Call with the lock held. Returns the id of a stored article with the same bytes
+ * or the same text, 0 if there is none, -1 on error. Not the same URL: a page
+ * names itself by a canonical URL that many pages share (the site's home
+ * page), and a page read again later with other text is a version of it,
+ * which stories group. */
 static gint64
 find_duplicate (AttacheLibrary  *self,
                 const char      *sha256,
                 const char      *fingerprint,
-                const char      *url,
                 GError         **error)
 {
   sqlite3_stmt *stmt;
@@ -594,7 +596,6 @@ find_duplicate (AttacheLibrary  *self,
 
   stmt = _attache_database_prepare (self->database,
                                     "SELECT id FROM articles WHERE sha256 = ?1 OR fingerprint = ?2 "
-                                    "  OR (?3 IS NOT NULL AND url = ?3) "
                                     "ORDER BY id LIMIT 1",
                                     error);
   if (stmt == NULL)
@@ -602,7 +603,6 @@ find_duplicate (AttacheLibrary  *self,
 
   bind_text (stmt, 1, sha256);
   bind_text (stmt, 2, fingerprint);
-  bind_text (stmt, 3, url);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     return sqlite3_column_int64 (stmt, 0);
@@ -1000,8 +1000,7 @@ attache_library_add_article (AttacheLibrary  *self,
   if (!_attache_database_begin (self->database, error))
     goto failed;
 
-  duplicate = find_duplicate (self, attache_article_get_sha256 (article), fingerprint,
-                              attache_article_get_url (article), error);
+  duplicate = find_duplicate (self, attache_article_get_sha256 (article), fingerprint, error);
   if (duplicate < 0)
     goto failed_rollback;
 
@@ -2133,8 +2132,7 @@ attache_library_add_feed_article (AttacheLibrary  *self,
   if (!_attache_database_begin (self->database, error))
     goto failed;
 
-  id = find_duplicate (self, attache_article_get_sha256 (article), fingerprint,
-                       attache_article_get_url (article), error);
+  id = find_duplicate (self, attache_article_get_sha256 (article), fingerprint, error);
   if (id < 0)
     goto failed_rollback;
 
