@@ -332,6 +332,47 @@ test_article_duplicate (Fixture       *f,
   }
 }
 
+/* A feed's article deleted in the window and put back by Undo: still the
+ * feed's, and still read. */
+static void
+test_article_undo_feed (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(AttacheArticle) article = make_article ("Walrus in the harbour", "A walrus slept on the pier.", NULL);
+  g_autoptr(AttacheArticle) deleted = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 feed_id = 0, id = 0;
+  gboolean read = FALSE;
+
+  g_assert_cmpint (attache_library_add_feed (f->library, "https://harbour.example/feed", "Harbour", NULL, FALSE,
+                                             &feed_id, &error), ==, ATTACHE_ADD_ADDED);
+  g_assert_cmpint (attache_library_add_feed_article (f->library, feed_id, "guid-1", article, &id, &error),
+                   ==, ATTACHE_ADD_ADDED);
+  g_assert_true (attache_library_set_article_read (f->library, id, TRUE, &error));
+  g_assert_no_error (error);
+
+  attache_library_delete_article_async (f->library, id, NULL, test_result_cb, &result);
+  deleted = attache_library_delete_article_finish (f->library, test_wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  ids = attache_library_list_feed_article_ids (f->library, feed_id, &error);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+
+  attache_library_restore_article_async (f->library, deleted, NULL, test_result_cb, &result);
+  g_assert_true (attache_library_restore_article_finish (f->library, test_wait_for_result (&result), &error));
+  g_assert_no_error (error);
+
+  ids = attache_library_list_feed_article_ids (f->library, feed_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, id);
+  g_assert_true (attache_library_get_article_read (f->library, id, &read, &error));
+  g_assert_true (read);
+}
+
 static void
 test_article_order (Fixture       *f,
                     gconstpointer  data)
@@ -1022,6 +1063,7 @@ main (int   argc,
   ADD ("/library/article/duplicate", test_article_duplicate);
   ADD ("/library/article/order", test_article_order);
   ADD ("/library/article/delete-restore", test_article_delete_restore);
+  ADD ("/library/article/undo-feed", test_article_undo_feed);
   ADD ("/library/article/incomplete-refused", test_article_incomplete_refused);
   ADD ("/library/search/queries", test_search);
   g_test_add_func ("/library/search/translate", test_search_translate);

@@ -1039,12 +1039,120 @@ failed:
   return ATTACHE_ADD_FAILED;
 }
 
+/* What an article had in the library besides itself, kept on the article
+ * returned by attache_library_delete_article_async () for its Undo: whether
+ * it was read, and the feed items it came from (a deletion unlinks them). */
+typedef struct
+{
+  gboolean  read;
+  GArray   *feed_ids;   /* gint64 */
+  GPtrArray *item_ids;  /* char *, beside feed_ids */
+} DeletedState;
+
+static void
+deleted_state_free (DeletedState *state)
+{
+  g_array_unref (state->feed_ids);
+  g_ptr_array_unref (state->item_ids);
+  g_free (state);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeletedState, deleted_state_free)
+
+static GQuark deleted_state_quark (void);
+G_DEFINE_QUARK (attache-library-deleted-state, deleted_state)
+
+/* Call with the lock held. */
+static gboolean
+read_deleted_state (AttacheLibrary  *self,
+                    gint64           id,
+                    DeletedState   **out_state,
+                    GError         **error)
+{
+  g_autoptr(DeletedState) state = g_new0 (DeletedState, 1);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  state->feed_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  state->item_ids = g_ptr_array_new_with_free_func (g_free);
+
+  stmt = _attache_database_prepare (self->database, "SELECT read FROM articles WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    state->read = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _attache_database_set_error (self->database, rc, _("Could not read the library"), error);
+
+  stmt = _attache_database_prepare (self->database,
+                                    "SELECT feed_id, item_id FROM feed_items WHERE article_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 feed_id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (state->feed_ids, feed_id);
+      g_ptr_array_add (state->item_ids, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _attache_database_set_error (self->database, rc, _("Could not read the library"), error);
+
+  *out_state = g_steal_pointer (&state);
+  return TRUE;
+}
+
+/* Call with the lock held, in the transaction that puts article @id back. */
+static gboolean
+restore_deleted_state (AttacheLibrary      *self,
+                       gint64               id,
+                       const DeletedState  *state,
+                       GError             **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _attache_database_prepare (self->database, "UPDATE articles SET read = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, state->read);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _attache_database_set_error (self->database, rc, _("Could not store the article"), error);
+
+  for (guint i = 0; i < state->feed_ids->len; i++)
+    {
+      stmt = _attache_database_prepare (self->database,
+                                        "UPDATE feed_items SET article_id = ?1 "
+                                        "WHERE feed_id = ?2 AND item_id = ?3 AND article_id IS NULL", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (state->feed_ids, gint64, i));
+      bind_text (stmt, 3, state->item_ids->pdata[i]);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return _attache_database_set_error (self->database, rc, _("Could not store the article"), error);
+    }
+
+  return TRUE;
+}
+
 gboolean
 attache_library_restore_article (AttacheLibrary  *self,
                                  AttacheArticle  *article,
                                  GError         **error)
 {
   g_autofree char *fingerprint = NULL;
+  const DeletedState *state;
   gint64 story_id = 0;
   gint64 id;
 
@@ -1065,11 +1173,13 @@ attache_library_restore_article (AttacheLibrary  *self,
       return FALSE;
     }
 
+  state = g_object_get_qdata (G_OBJECT (article), deleted_state_quark ());
   id = insert_article_in_story (self, article, attache_article_get_id (article), fingerprint,
                                 &story_id, error);
   if (id <= 0 ||
       (attache_article_get_capture (article) != NULL &&
        !insert_capture (self, id, attache_article_get_capture (article), error)) ||
+      (state != NULL && !restore_deleted_state (self, id, state, error)) ||
       !_attache_database_commit (self->database, error))
     {
       _attache_database_rollback (self->database);
@@ -2712,14 +2822,19 @@ delete_article_run (gpointer       source_object,
   AttacheLibrary *self = source_object;
   TaskData *data = task_data;
   g_autoptr(AttacheArticle) article = NULL;
+  DeletedState *state = NULL;
   GError *local_error = NULL;
 
   /* Read and delete under one lock, so the article returned for Undo is exactly
    * the one that was deleted. */
   _attache_database_lock (self->database);
   article = attache_library_get_article (self, data->id, &local_error);
-  if (article != NULL)
-    attache_library_delete_article (self, data->id, &local_error);
+  if (article != NULL && read_deleted_state (self, data->id, &state, &local_error))
+    {
+      g_object_set_qdata_full (G_OBJECT (article), deleted_state_quark (), state,
+                               (GDestroyNotify) deleted_state_free);
+      attache_library_delete_article (self, data->id, &local_error);
+    }
   _attache_database_unlock (self->database);
 
   if (local_error != NULL)
@@ -3003,6 +3118,23 @@ store_analysis_locked (AttacheLibrary         *self,
   g_autoptr(GArray) summary = g_array_new (FALSE, FALSE, sizeof (StoredSpan));
   g_autoptr(GString) summary_text = g_string_new (NULL);
   sqlite3_stmt *stmt;
+  int rc;
+
+  /* Deleted while it was analysed (the analysis runs without the lock):
+   * said as such, for the runner to go on with the others. */
+  if ((stmt = _attache_database_prepare (self->database, "SELECT 1 FROM articles WHERE id = ?1", error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND,
+                   _("There is no article with id %" PRId64 " in the library"), (int64_t) id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return _attache_database_set_error (self->database, rc, _("Could not read the library"), error);
 
   for (guint i = 0; i < G_N_ELEMENTS (clear); i++)
     {
