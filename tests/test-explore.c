@@ -1645,6 +1645,25 @@ test_find_actor_number (Fixture       *f,
   g_assert_cmpstr (((AttacheActorInfo *) found->pdata[0])->name, ==, number);
 }
 
+/* An article deleted while the analyser read it: its analysis is refused as
+ * "not found" (the runner goes on with the others), and nothing is stored. */
+static void
+test_store_analysis_deleted (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char text[] = "Ilse Marran met the council in Valmora.";
+  g_autoptr(AttacheAnalysis) analysis = new_analysis (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_article (f, "Council", text, "2024-06-01", NULL);
+
+  add_actor (analysis, text, "Ilse Marran", ATTACHE_ACTOR_PERSON, 1.0, NULL, NULL);
+  g_assert_true (attache_library_delete_article (f->library, id, &error));
+  g_assert_false (attache_library_store_analysis (f->library, id, text, analysis, &error));
+  g_assert_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND);
+  g_assert_cmpint (raw_int (f, "SELECT count (*) FROM analyses"), ==, 0);
+  g_assert_cmpint (raw_int (f, "SELECT count (*) FROM actors"), ==, 0);
+}
+
 static void
 correct_cb (GObject      *object,
             GAsyncResult *result,
@@ -2008,6 +2027,7 @@ main (int   argc,
   ADD ("/explore/correct/undo-rename-after-merge", test_correct_undo_rename_after_merge);
   ADD ("/explore/correct/undo-merge-after-split", test_correct_undo_merge_after_split);
   ADD ("/explore/correct/find-actor-number", test_find_actor_number);
+  ADD ("/explore/store-analysis-deleted", test_store_analysis_deleted);
   ADD ("/explore/correct/async", test_correct_async);
   ADD ("/explore/correct/hold-after-import-and-reanalysis", test_corrections_hold);
   g_test_add_func ("/explore/migrate/from-7", test_migrate_from_7);

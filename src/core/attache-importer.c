@@ -242,10 +242,40 @@ read_file (GFile         *file,
       return NULL;
     }
 
+  /* Read to its end: a stream may return it a block at a time (a file on
+   * another machine, through gvfs). A file grown past the limit meanwhile
+   * is read no further than one byte past it, and refused. */
   stream = g_file_read (file, cancellable, &io_error);
   if (stream != NULL)
-    bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream), ATTACHE_IMPORT_MAX_FILE_SIZE + 1,
-                                       cancellable, &io_error);
+    {
+      gsize capacity = MIN ((gsize) size + 1, (gsize) ATTACHE_IMPORT_MAX_FILE_SIZE + 1);
+      guchar *data = g_malloc (capacity);
+      gsize length = 0;
+
+      while (io_error == NULL)
+        {
+          gsize n_read = 0;
+
+          if (length == capacity)
+            {
+              if (capacity > ATTACHE_IMPORT_MAX_FILE_SIZE)
+                break;
+              capacity = MIN (capacity * 2, (gsize) ATTACHE_IMPORT_MAX_FILE_SIZE + 1);
+              data = g_realloc (data, capacity);
+            }
+          if (!g_input_stream_read_all (G_INPUT_STREAM (stream), data + length, capacity - length,
+                                        &n_read, cancellable, &io_error))
+            break;
+          length += n_read;
+          if (n_read == 0 || length < capacity)
+            break;
+        }
+
+      if (io_error == NULL)
+        bytes = g_bytes_new_take (data, length);
+      else
+        g_free (data);
+    }
   if (bytes == NULL)
     {
       set_read_error (error, io_error);
