@@ -371,6 +371,23 @@ test_article_undo_feed (Fixture       *f,
   g_assert_cmpint (g_array_index (ids, gint64, 0), ==, id);
   g_assert_true (attache_library_get_article_read (f->library, id, &read, &error));
   g_assert_true (read);
+
+  /* Deleted again, imported anew, then Undo: said, and nothing changes. */
+  g_clear_object (&result);
+  g_clear_object (&deleted);
+  attache_library_delete_article_async (f->library, id, NULL, test_result_cb, &result);
+  deleted = attache_library_delete_article_finish (f->library, test_wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  {
+    g_autoptr(AttacheArticle) again = make_article ("Walrus in the harbour", "A walrus slept on the pier.", NULL);
+    gint64 new_id = 0;
+
+    g_assert_cmpint (attache_library_add_article (f->library, again, &new_id, &error), ==, ATTACHE_ADD_ADDED);
+    g_assert_false (attache_library_restore_article (f->library, deleted, &error));
+    g_assert_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_EXISTS);
+    g_assert_cmpint (attache_library_count_articles (f->library, NULL), ==, 1);
+  }
 }
 
 static void

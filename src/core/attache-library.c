@@ -1173,6 +1173,19 @@ attache_library_restore_article (AttacheLibrary  *self,
       return FALSE;
     }
 
+  /* Imported anew since it was deleted: already back. */
+  id = find_duplicate (self, attache_article_get_sha256 (article), fingerprint, error);
+  if (id != 0)
+    {
+      if (id > 0)
+        g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_EXISTS,
+                     _("The article is in the library again (article %" PRId64 "), imported since it was deleted"),
+                     (int64_t) id);
+      _attache_database_rollback (self->database);
+      _attache_database_unlock (self->database);
+      return FALSE;
+    }
+
   state = g_object_get_qdata (G_OBJECT (article), deleted_state_quark ());
   id = insert_article_in_story (self, article, attache_article_get_id (article), fingerprint,
                                 &story_id, error);
