@@ -1991,15 +1991,7 @@ attache_briefings_view_add_article (AttacheBriefingsView *self,
                                     gint64                briefing_id,
                                     gint64                article_id)
 {
-  AddData *data;
-
-  g_return_if_fail (ATTACHE_IS_BRIEFINGS_VIEW (self));
-
-  data = g_new0 (AddData, 1);
-  data->kind = ADD_ARTICLE;
-  data->briefing_id = briefing_id;
-  data->article_id = article_id;
-  start_add (self, data);
+  attache_briefings_view_add_articles (self, briefing_id, &article_id, 1);
 }
 
 void
