@@ -103,7 +103,10 @@ AttacheAddStatus  attache_library_add_article           (AttacheLibrary   *self,
                                                          AttacheArticle   *article,
                                                          gint64           *out_id,
                                                          GError          **error);
-/* Puts back an article that was deleted, with its old id (Undo). */
+/* Puts back an article that was deleted, with its old id (Undo); for one
+ * returned by attache_library_delete_article_finish (), also its read mark
+ * and its feeds. ATTACHE_DATABASE_ERROR_EXISTS, changing nothing, when the
+ * same article was imported again since. */
 gboolean          attache_library_restore_article       (AttacheLibrary   *self,
                                                          AttacheArticle   *article,
                                                          GError          **error);
@@ -280,7 +283,9 @@ void              attache_library_list_articles_async   (AttacheLibrary      *se
 GPtrArray        *attache_library_list_articles_finish  (AttacheLibrary      *self,
                                                          GAsyncResult        *result,
                                                          GError             **error);
-/* Deletes and returns the whole article, so it can be restored for Undo. */
+/* Deletes and returns the whole article, with its read mark and the feed
+ * items it came from, so that attache_library_restore_article () puts it
+ * back as it was (Undo). */
 void              attache_library_delete_article_async  (AttacheLibrary      *self,
                                                          gint64               id,
                                                          GCancellable        *cancellable,
