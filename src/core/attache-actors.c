@@ -1212,6 +1212,27 @@ delete_actor_without_aliases (AttacheDatabase  *database,
   return step_done (database, stmt, error);
 }
 
+/* Actor @actor_id goes if it has no name left (an undo took them), its
+ * saved searches to @heir_id. */
+static gboolean
+drop_nameless_actor (AttacheDatabase  *database,
+                     gint64            actor_id,
+                     gint64            heir_id,
+                     GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _attache_database_prepare (database,
+                                    "UPDATE saved_searches SET actor_id = ?2 WHERE actor_id = ?1 "
+                                    "  AND NOT EXISTS (SELECT 1 FROM actor_aliases WHERE actor_id = ?1)",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, actor_id);
+  sqlite3_bind_int64 (stmt, 2, heir_id);
+  return step_done (database, stmt, error) && delete_actor_without_aliases (database, actor_id, error);
+}
+
 static gint64
 merge_locked (AttacheLibrary           *self,
               gconstpointer             data,
@@ -1680,18 +1701,7 @@ undo_merge (AttacheDatabase  *database,
    * merge joined) goes, its saved searches to the actor brought back. */
   for (guint t = 0; t < touched->len; t++)
     {
-      gint64 emptied = g_array_index (touched, gint64, t);
-
-      stmt = _attache_database_prepare (database,
-                                        "UPDATE saved_searches SET actor_id = ?2 WHERE actor_id = ?1 "
-                                        "  AND NOT EXISTS (SELECT 1 FROM actor_aliases WHERE actor_id = ?1)",
-                                        error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, emptied);
-      sqlite3_bind_int64 (stmt, 2, other_id);
-      if (!step_done (database, stmt, error) ||
-          !delete_actor_without_aliases (database, emptied, error))
+      if (!drop_nameless_actor (database, g_array_index (touched, gint64, t), other_id, error))
         return FALSE;
     }
 
@@ -1732,22 +1742,9 @@ undo_split (AttacheDatabase  *database,
     return FALSE;
 
   /* The actor the split made goes, unless it has names of its own by now. */
-  if (place.actor_id == new_id)
-    {
-      sqlite3_stmt *stmt;
-
-      stmt = _attache_database_prepare (database,
-                                        "UPDATE saved_searches SET actor_id = ?2 WHERE actor_id = ?1 "
-                                        "  AND NOT EXISTS (SELECT 1 FROM actor_aliases WHERE actor_id = ?1)",
-                                        error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, new_id);
-      sqlite3_bind_int64 (stmt, 2, actor_id);
-      if (!step_done (database, stmt, error) ||
-          !delete_actor_without_aliases (database, new_id, error))
-        return FALSE;
-    }
+  if (place.actor_id == new_id &&
+      !drop_nameless_actor (database, new_id, actor_id, error))
+    return FALSE;
 
   return TRUE;
 }
