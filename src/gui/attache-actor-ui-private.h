@@ -49,4 +49,10 @@ gboolean    _attache_activate_window_action     (GtkWidget        *widget,
 /* The row at the end of a list of actors cut short: "Show All 13 Actors". */
 GtkWidget  *_attache_actor_show_all_row_new (guint n_actors);
 
+/* A row's box for an actor: its type's icon (the type as tooltip), then a
+ * box (*@out_text_box) with its name, for the row to add to. */
+GtkWidget  *_attache_actor_row_box_new (AttacheActorType   type,
+                                        const char        *name,
+                                        GtkWidget        **out_text_box);
+
 G_END_DECLS

@@ -183,3 +183,34 @@ _attache_actor_show_all_row_new (guint n_actors)
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   return row;
 }
+
+GtkWidget *
+_attache_actor_row_box_new (AttacheActorType   type,
+                            const char        *name,
+                            GtkWidget        **out_text_box)
+{
+  GtkWidget *box, *icon, *text_box, *label;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (box, "actor");
+
+  icon = gtk_image_new_from_icon_name (_attache_actor_type_icon_name (type));
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (icon, _attache_actor_type_name (type));
+  gtk_widget_add_css_class (icon, "actor-type");
+  gtk_box_append (GTK_BOX (box), icon);
+
+  text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (text_box, TRUE);
+  gtk_widget_set_valign (text_box, GTK_ALIGN_CENTER);
+  label = gtk_label_new (name);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (label, "actor-name");
+  gtk_box_append (GTK_BOX (text_box), label);
+  gtk_box_append (GTK_BOX (box), text_box);
+
+  *out_text_box = text_box;
+  return box;
+}

@@ -101,31 +101,13 @@ new_actor_row (const AttacheOverviewActor *actor,
 {
   g_autofree char *counts = format_actor_counts (actor);
   g_autofree char *tooltip = NULL;
-  GtkWidget *row, *box, *icon, *text_box, *name, *count_label, *bar;
+  GtkWidget *row, *box, *text_box, *count_label, *bar;
 
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_add_css_class (box, "actor");
-
-  icon = gtk_image_new_from_icon_name (_attache_actor_type_icon_name (actor->type));
-  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (icon, _attache_actor_type_name (actor->type));
-  gtk_widget_add_css_class (icon, "actor-type");
-  gtk_box_append (GTK_BOX (box), icon);
-
-  text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_hexpand (text_box, TRUE);
-  gtk_widget_set_valign (text_box, GTK_ALIGN_CENTER);
-  name = gtk_label_new (actor->name);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (name, "actor-name");
-  gtk_box_append (GTK_BOX (text_box), name);
+  box = _attache_actor_row_box_new (actor->type, actor->name, &text_box);
   count_label = new_caption (counts);
   gtk_widget_add_css_class (count_label, "actor-counts");
   gtk_widget_add_css_class (count_label, "numeric");
   gtk_box_append (GTK_BOX (text_box), count_label);
-  gtk_box_append (GTK_BOX (box), text_box);
 
   /* The share of the articles that name it. */
   bar = gtk_level_bar_new_for_interval (0.0, 1.0);

@@ -218,29 +218,12 @@ new_actor_row (const AttacheFoundActor *actor,
   const char *role = NULL;
   g_autofree char *mentions = NULL;
   g_autofree char *tooltip = NULL;
-  GtkWidget *row, *row_box, *box, *icon, *text_box, *name, *count_box, *count, *bar, *revealer;
+  GtkWidget *row, *row_box, *box, *text_box, *count_box, *count, *bar, *revealer;
 
   if (actor->roles != NULL && actor->roles->len > 0)
     role = g_ptr_array_index (actor->roles, 0);
 
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_add_css_class (box, "actor");
-
-  icon = gtk_image_new_from_icon_name (_attache_actor_type_icon_name (actor->type));
-  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (icon, _attache_actor_type_name (actor->type));
-  gtk_widget_add_css_class (icon, "actor-type");
-  gtk_box_append (GTK_BOX (box), icon);
-
-  text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_hexpand (text_box, TRUE);
-  gtk_widget_set_valign (text_box, GTK_ALIGN_CENTER);
-  name = gtk_label_new (actor->name);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (name, "actor-name");
-  gtk_box_append (GTK_BOX (text_box), name);
+  box = _attache_actor_row_box_new (actor->type, actor->name, &text_box);
   if (role != NULL && role[0] != '\0')
     {
       GtkWidget *role_label = gtk_label_new (role);
@@ -253,7 +236,6 @@ new_actor_row (const AttacheFoundActor *actor,
       gtk_widget_add_css_class (role_label, "dim-label");
       gtk_box_append (GTK_BOX (text_box), role_label);
     }
-  gtk_box_append (GTK_BOX (box), text_box);
 
   /* How often, and how much the article is about it. */
   count_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
