@@ -1910,16 +1910,20 @@ attache_actors_view_init (AttacheActorsView *self)
 
   self->store = g_list_store_new (ATTACHE_TYPE_ACTOR_ITEM);
   setup_columns (self);
-  self->name_filter = gtk_custom_filter_new (match_actor, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
-                                              GTK_FILTER (g_object_ref (self->name_filter)));
-  gtk_filter_list_model_set_incremental (self->filtered, FALSE);
-  g_signal_connect (self->filtered, "items-changed", G_CALLBACK (on_filtered_items_changed_cb), self);
-  g_signal_connect (self->filtered, "notify::pending", G_CALLBACK (on_filtered_notify_pending_cb), self);
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
+  /* Sorted, then filtered: a filter typed keeps the order made once (sorting
+   * after it sorted every actor again as the filter widened); and filtered a
+   * slice at a time between frames: 130,000 actors filtered at once held the
+   * main loop 65-265 ms, a slice at most 9-31 ms (bench-actors-window). */
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   gtk_sort_list_model_set_incremental (self->sorted, FALSE);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+  self->name_filter = gtk_custom_filter_new (match_actor, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)),
+                                              GTK_FILTER (g_object_ref (self->name_filter)));
+  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
+  g_signal_connect (self->filtered, "items-changed", G_CALLBACK (on_filtered_items_changed_cb), self);
+  g_signal_connect (self->filtered, "notify::pending", G_CALLBACK (on_filtered_notify_pending_cb), self);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
