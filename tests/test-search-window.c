@@ -23,6 +23,7 @@
 #include "attache-briefing-store.h"
 #include "attache-briefings-view.h"
 #include "attache-chart-window.h"
+#include "attache-compat.h"
 #include "attache-database-private.h"
 #include "attache-filter-popover.h"
 #include "attache-library.h"
@@ -1234,6 +1235,15 @@ test_overview_race (Fixture       *fixture,
   g_assert_cmpuint (attache_overview_panel_get_overview (overview_panel (fixture))->n_articles, ==, 2);
 }
 
+/* A link no application opens: a toast says so, in the window. */
+static void
+test_open_uri_failure (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  attache_compat_open_uri (window_child (fixture, "reader"), "attache-no-such-scheme:harbour");
+  wait_until (toast_says (fixture, "Could not open attache-no-such-scheme:harbour"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1252,6 +1262,7 @@ main (int   argc,
   ADD ("/search-window/undo-in-search", test_undo_in_search);
   ADD ("/search-window/enter-in-filter", test_enter_in_filter);
   ADD ("/search-window/overview-race", test_overview_race);
+  ADD ("/search-window/open-uri-failure", test_open_uri_failure);
 
   ret = g_test_run ();
 

@@ -1432,12 +1432,21 @@ list_candidates_cb (GObject      *object,
   if (actors != NULL)
     {
       g_clear_object (&data->cancellable);
+      gtk_list_box_set_placeholder (data->list, NULL);
       fill_candidates (data, actors);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+      GtkWidget *label;
+
+      /* None to choose from, and why, in the list itself. */
       g_clear_object (&data->cancellable);
-      g_warning ("Could not list the actors to merge into: %s", error->message);
+      fill_candidates (data, none);
+      label = gtk_label_new (error->message);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "error");
+      gtk_list_box_set_placeholder (data->list, label);
     }
 
   choice_data_release (data);

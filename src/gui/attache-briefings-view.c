@@ -1235,7 +1235,7 @@ on_open_exported_clicked_cb (AdwToast             *toast,
   GFile *file = g_object_get_data (G_OBJECT (toast), "file");
   g_autofree char *uri = g_file_get_uri (file);
 
-  attache_compat_open_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri);
+  attache_compat_open_uri (GTK_WIDGET (self), uri);
 }
 
 static void

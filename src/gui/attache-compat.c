@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "attache-compat.h"
+#include "attache-toast-private.h"
 
 /* Choosing files */
 
@@ -796,6 +797,33 @@ attache_compat_show_about (GtkWindow *parent)
 
 /* Links */
 
+/* Says in a toast where @widget is that @uri could not be opened. */
+static void
+uri_not_opened (GtkWidget    *widget,
+                const char   *uri,
+                const GError *error)
+{
+  g_autofree char *what = NULL;
+
+  /* Translators: %s is a web address or a file's address */
+  what = g_strdup_printf (_("Could not open %s"), uri);
+  _attache_add_toast (widget, _attache_error_toast_new (what, error));
+}
+
+typedef struct
+{
+  GtkWidget *widget;   /* owned */
+  char      *uri;
+} OpenUriData;
+
+static void
+open_uri_data_free (OpenUriData *data)
+{
+  g_object_unref (data->widget);
+  g_free (data->uri);
+  g_free (data);
+}
+
 #if GTK_CHECK_VERSION (4, 10, 0)
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 
@@ -804,35 +832,62 @@ launch_uri_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
+  OpenUriData *data = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (object), result, &error) &&
       !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
       !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
-    g_warning ("Could not open %s: %s",
-               gtk_uri_launcher_get_uri (GTK_URI_LAUNCHER (object)), error->message);
+    uri_not_opened (data->widget, data->uri, error);
+  open_uri_data_free (data);
 }
 
 G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+
+static void
+show_uri_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  OpenUriData *data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    uri_not_opened (data->widget, data->uri, error);
+  open_uri_data_free (data);
+}
+
 #endif
 
 void
-attache_compat_open_uri (GtkWindow  *parent,
+attache_compat_open_uri (GtkWidget  *widget,
                          const char *uri)
 {
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  GtkRoot *root;
+  OpenUriData *data;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (uri != NULL);
+
+  root = gtk_widget_get_root (widget);
+  data = g_new0 (OpenUriData, 1);
+  data->widget = g_object_ref (widget);
+  data->uri = g_strdup (uri);
 
 #if GTK_CHECK_VERSION (4, 10, 0)
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   {
     g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
 
-    gtk_uri_launcher_launch (launcher, parent, NULL, launch_uri_cb, NULL);
+    gtk_uri_launcher_launch (launcher, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL,
+                             launch_uri_cb, data);
   }
   G_GNUC_END_IGNORE_DEPRECATIONS
 #else
-  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+  gtk_show_uri_full (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME, NULL,
+                     show_uri_cb, data);
 #endif
 }
 

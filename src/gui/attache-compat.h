@@ -113,8 +113,9 @@ void        attache_compat_show_preferences    (GtkWindow            *parent,
 /* About Attaché. */
 void        attache_compat_show_about          (GtkWindow            *parent);
 
-/* Opens @uri in the person's browser (or whatever handles it). */
-void        attache_compat_open_uri            (GtkWindow            *parent,
+/* Opens @uri in the person's browser (or whatever handles it), over the
+ * window of @widget; a toast there says when it cannot. */
+void        attache_compat_open_uri            (GtkWidget            *widget,
                                                 const char           *uri);
 
 G_END_DECLS

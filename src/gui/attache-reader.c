@@ -522,7 +522,7 @@ on_text_view_released_cb (GtkGestureClick *gesture,
 
   url = attache_article_get_url (self->article);
   if (url != NULL)
-    attache_compat_open_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), url);
+    attache_compat_open_uri (GTK_WIDGET (self), url);
 }
 
 static void

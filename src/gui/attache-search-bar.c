@@ -19,6 +19,7 @@
 #include "attache-filter-popover.h"
 #include "attache-format.h"
 #include "attache-search-bar.h"
+#include "attache-toast-private.h"
 
 struct _AttacheSearchBar
 {
@@ -265,11 +266,18 @@ get_actor_cb (GObject      *object,
 
   g_clear_object (&self->actor_cancellable);
 
-  if (actor == NULL)
+  if (actor == NULL && g_error_matches (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_NOT_FOUND))
     {
-      g_debug ("Could not read the actor of the search: %s", error->message);
       /* Translators: the actor of a search filter, when it is no longer in the library */
       self->actor_name = g_strdup (_("Unknown actor"));
+    }
+  else if (actor == NULL)
+    {
+      /* The library could not say: the chip keeps the actor's number, and
+       * a toast says why. */
+      self->actor_name = g_strdup_printf ("#%" G_GINT64_FORMAT, self->query->actor_id);
+      _attache_add_toast (GTK_WIDGET (self),
+                          _attache_error_toast_new (_("Could not read the actor of the search"), error));
     }
   else if (actor->id == self->query->actor_id)
     {

@@ -18,6 +18,7 @@
 #include "attache-language.h"
 #include "attache-overview-panel.h"
 #include "attache-summary-pane.h"
+#include "attache-toast-private.h"
 
 /* Up to this many actors are listed at once; past it, the first
  * N_ACTORS_FOLDED and a row that shows the others. */
@@ -990,9 +991,10 @@ get_article_cb (GObject      *object,
     }
   else
     {
-      /* The rest of the analysis is worth showing without its summary. */
-      g_debug ("Could not read the text of article %" G_GINT64_FORMAT ": %s",
-               attache_article_get_id (self->article), error->message);
+      /* The rest of the analysis is worth showing without its summary;
+       * said, not to look like an article without one. */
+      _attache_add_toast (GTK_WIDGET (self),
+                          _attache_error_toast_new (_("Could not read the article’s summary"), error));
     }
 
   set_state (self, STATE_ANALYSIS, g_steal_pointer (&self->pending_analysis), NULL);

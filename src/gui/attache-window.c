@@ -4159,6 +4159,21 @@ attache_window_constructed (GObject *object)
 }
 
 static void
+remove_feed_on_close_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GApplication) application = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* The window is gone: the log is all that is left to tell. */
+  if (!attache_library_remove_feed_finish (ATTACHE_LIBRARY (object), result, &error))
+    g_warning ("Could not unsubscribe from a feed: %s", error->message);
+  if (application != NULL)
+    g_application_release (application);
+}
+
+static void
 attache_window_dispose (GObject *object)
 {
   AttacheWindow *self = ATTACHE_WINDOW (object);
@@ -4184,15 +4199,22 @@ attache_window_dispose (GObject *object)
   g_clear_object (&self->overview_cancellable);
   g_clear_pointer (&self->refresh_queue, g_array_unref);
 
-  /* Feeds whose toast still offers Undo are gone for good. */
+  /* Feeds whose toast still offers Undo are gone for good; the application
+   * waits for that to be written before it quits. */
   if (self->unsubscribed != NULL && self->library != NULL)
     {
+      GApplication *application = g_application_get_default ();
       GHashTableIter iter;
       gpointer key;
 
       g_hash_table_iter_init (&iter, self->unsubscribed);
       while (g_hash_table_iter_next (&iter, &key, NULL))
-        attache_library_remove_feed_async (self->library, *(gint64 *) key, NULL, NULL, NULL);
+        {
+          if (application != NULL)
+            g_application_hold (application);
+          attache_library_remove_feed_async (self->library, *(gint64 *) key, NULL, remove_feed_on_close_cb,
+                                             application != NULL ? g_object_ref (application) : NULL);
+        }
       g_hash_table_remove_all (self->unsubscribed);
     }
 
