@@ -408,6 +408,34 @@ test_charset_undeclared (void)
                                    "Вчера вечером в Твери прошло заседание городского совета"));
 }
 
+/* Pages built to break a parser: JSON-LD nested 100,000 deep (skipped, not a
+ * stack overflow) and a date of eleven digits (no integer overflow; the
+ * sanitizer build runs this). */
+static void
+test_hostile (void)
+{
+  g_autoptr(GString) html = g_string_new ("<html><head><title>Talks</title>"
+                                          "<script type=\"application/ld+json\">");
+  g_autoptr(AttacheExtraction) deep = NULL;
+  g_autoptr(AttacheExtraction) dated = NULL;
+
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c (html, '[');
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c (html, ']');
+  g_string_append (html, "</script></head><body><article><h1>Talks</h1><p>The ministers met in Paris on Monday "
+                         "and talked about the grain corridor for many hours before they agreed.</p>"
+                         "</article></body></html>");
+  deep = extract_string (html->str, NULL);
+  g_assert_cmpstr (attache_extraction_get_title (deep), ==, "Talks");
+
+  dated = extract_string ("<html><head><title>Talks</title></head><body><article><h1>Talks</h1>"
+                          "<p>The ministers met in Paris on Monday and talked about the grain corridor for many "
+                          "hours before they agreed.</p><time datetime=\"99999999999\">x</time>"
+                          "</article></body></html>", NULL);
+  g_assert_null (attache_extraction_get_published (dated));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +453,7 @@ main (int   argc,
   g_test_add_func ("/extract/metadata/urls", test_urls);
   g_test_add_func ("/extract/text/structure", test_structure);
   g_test_add_func ("/extract/charset/undeclared", test_charset_undeclared);
+  g_test_add_func ("/extract/hostile", test_hostile);
 
   return g_test_run ();
 }

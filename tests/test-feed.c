@@ -516,6 +516,35 @@ test_billion_laughs (void)
   g_assert_cmpint (peak_rss_kib () - before, <, 20 * 1024);
 }
 
+/* An entity chain deeper than the checker follows: refused, not a stack
+ * overflow (400,000 links overflowed it when each link was a call). */
+static void
+test_entity_chain (void)
+{
+  g_autoptr(GString) text = g_string_new ("<?xml version=\"1.0\"?><!DOCTYPE rss [");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttacheFeed) feed = NULL;
+
+  for (int i = 0; i < 400000; i++)
+    g_string_append_printf (text, "<!ENTITY e%d \"&e%d;\">", i, i + 1);
+  g_string_append (text, "<!ENTITY e400000 \"x\">]><rss><channel><title>&e0;</title></channel></rss>");
+
+  feed = parse_string (text->str, text->len, &error);
+  g_assert_null (feed);
+  g_assert_error (error, ATTACHE_FEED_ERROR, ATTACHE_FEED_ERROR_UNSAFE);
+}
+
+/* A root with a prefix it never declares: read or refused, not a crash. */
+static void
+test_undeclared_prefix (void)
+{
+  static const char text[] = "<r:rss version=\"2.0\"><channel><title>t</title></channel></r:rss>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttacheFeed) feed = parse_string (text, strlen (text), &error);
+
+  g_assert_true ((feed != NULL) != (error != NULL));
+}
+
 static void
 test_quadratic_blowup (void)
 {
@@ -971,6 +1000,8 @@ main (int   argc,
   g_test_add_func ("/feed/text/plain-summary", test_plain_summary);
   g_test_add_func ("/feed/safety/billion-laughs", test_billion_laughs);
   g_test_add_func ("/feed/safety/quadratic-blowup", test_quadratic_blowup);
+  g_test_add_func ("/feed/safety/entity-chain", test_entity_chain);
+  g_test_add_func ("/feed/broken/undeclared-prefix", test_undeclared_prefix);
   g_test_add_func ("/feed/safety/xxe", test_xxe);
   g_test_add_func ("/feed/safety/deep-nesting", test_deep_nesting);
   g_test_add_func ("/feed/broken/truncated", test_truncated);

@@ -61,6 +61,7 @@
 
 #include "attache-charset-private.h"
 #include "attache-extract.h"
+#include "attache-feed-private.h"
 
 /* Deeper content is ignored, so that no page can exhaust a worker thread's stack.
  * (libxml2 2.9 itself stops at 256 levels; this guards against one that does not.) */
@@ -1100,8 +1101,13 @@ parse_written_date (const char *s)
           const char *start = p;
           int v = 0;
 
+          /* A number of five digits or more is none of these: not read on. */
           while (g_ascii_isdigit (*p))
-            v = v * 10 + (*p++ - '0');
+            {
+              if (p - start < 5)
+                v = v * 10 + (*p - '0');
+              p++;
+            }
           if (p - start == 4 && year == 0)
             year = v;
           else if (p - start <= 2 && day == 0 && *p != ':' && v >= 1 && v <= 31)
@@ -1527,7 +1533,8 @@ read_json_ld (Extractor  *ex,
           }
     }
 
-  if (!json_parser_load_from_data (parser, start, -1, NULL))
+  if (_attache_json_too_deep (start, strlen (start)) ||
+      !json_parser_load_from_data (parser, start, -1, NULL))
     return;
   read_json_ld_node (ex, json_parser_get_root (parser), 0);
 }

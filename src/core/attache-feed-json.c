@@ -161,9 +161,9 @@ read_authors (JsonObject *object,
     }
 }
 
-static gboolean
-too_deep (const char *text,
-          gsize       len)
+gboolean
+_attache_json_too_deep (const char *text,
+                        gsize       len)
 {
   int depth = 0;
   gboolean in_string = FALSE;
@@ -284,7 +284,7 @@ _attache_feed_parse_json (const char  *text,
   const char *version, *base;
   gboolean recovered = FALSE;
 
-  if (too_deep (text, len))
+  if (_attache_json_too_deep (text, len))
     {
       g_set_error (error, ATTACHE_FEED_ERROR, ATTACHE_FEED_ERROR_UNSAFE,
                    _("refused: the JSON document nests deeper than %d levels"), MAX_DEPTH);

@@ -118,4 +118,10 @@ AttacheFeed     *_attache_feed_parse_json          (const char       *text,
                                                     const char       *encoding,
                                                     GError          **error);
 
+/* Whether the JSON text @text nests objects and arrays deeper than a parser
+ * should follow (json-glib recurses once a level: 100,000 levels overflow the
+ * stack). */
+gboolean _attache_json_too_deep (const char *text,
+                                 gsize       len);
+
 G_END_DECLS

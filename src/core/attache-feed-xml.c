@@ -415,14 +415,21 @@ entity_free (gpointer data)
   g_free (entity);
 }
 
+/* How deep entities may refer to entities: deeper is refused as unsafe
+ * (a chain of 400,000 overflowed the stack, counted by recursion). */
+#define MAX_ENTITY_DEPTH 64
+
 static gsize
-entity_size (Dtd    *dtd,
-             Entity *entity)
+entity_size_at (Dtd    *dtd,
+                Entity *entity,
+                guint   depth)
 {
   gsize size;
 
   if (entity->state == 2)
     return entity->size;
+  if (depth > MAX_ENTITY_DEPTH)
+    return MAX_ENTITY_EXPANSION + 1;
   if (entity->state == 1)
     {
       dtd->loop = TRUE;
@@ -455,7 +462,7 @@ entity_size (Dtd    *dtd,
           name = g_strndup (p + 1, q - p - 1);
           ref = g_hash_table_lookup (refs, name);
           if (ref != NULL)
-            size += entity_size (dtd, ref);
+            size += entity_size_at (dtd, ref, depth + 1);
         }
     }
 
@@ -463,6 +470,13 @@ entity_size (Dtd    *dtd,
   entity->state = 2;
   dtd->max_size = MAX (dtd->max_size, entity->size);
   return entity->size;
+}
+
+static gsize
+entity_size (Dtd    *dtd,
+             Entity *entity)
+{
+  return entity_size_at (dtd, entity, 0);
 }
 
 static const char *
@@ -2440,7 +2454,8 @@ _attache_feed_parse_xml (AttacheXmlSource  *source,
       if (kind == NS_OTHER)
         {
           walk.has_home = TRUE;
-          walk.home_ns = root->ns->href;
+          /* An undeclared prefix has no namespace at all. */
+          walk.home_ns = root->ns != NULL ? root->ns->href : NULL;
           walk.home_kind = NS_NONE;
         }
 
