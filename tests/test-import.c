@@ -516,6 +516,40 @@ test_encoding_undeclared (Fixture       *f,
   g_assert_true (g_str_has_suffix (attache_article_get_text (article), "почти на год."));
 }
 
+/* Text normalised in pieces reads as normalised whole: accents written as
+ * marks, Hangul jamo and kana with a separate voicing mark, across the
+ * pieces' edges, in a text of 60 KB. */
+static void
+test_encoding_nfc_pieces (void)
+{
+  static const char * const words[] = {
+    "cafe\xcc\x81", "na\xc3\xafve", "\xe1\x84\x92\xe1\x85\xa1\xe1\x86\xab",   /* café (e + acute), naïve, 한 as jamo */
+    "\xe3\x81\x8b\xe3\x82\x99", "\xc3\xa9t\xc3\xa9", "Zu\xcc\x88rich",        /* か + voicing mark, été, Zürich (u + diaeresis) */
+    "\xe3\x80\x82", "o\xcc\x82\xcc\x81", "A\xcc\x8a",                           /* 。, o + circumflex + acute, A + ring */
+  };
+  g_autoptr(GString) text = g_string_new ("Normalisation\n\n");
+  g_autoptr(AttacheArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *whole = NULL;
+  g_autofree char *body = NULL;
+  GRand *rand = g_rand_new_with_seed (7);
+
+  /* No spaces for long runs: the pieces must be cut at letters too. */
+  while (text->len < 60000)
+    {
+      g_string_append (text, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      if (g_rand_int_range (rand, 0, 50) == 0)
+        g_string_append_c (text, ' ');
+    }
+  g_rand_free (rand);
+
+  article = parse_string (text->str, -1, "accents.txt", &error);
+  g_assert_no_error (error);
+  whole = g_utf8_normalize (text->str + strlen ("Normalisation\n\n"), -1, G_NORMALIZE_NFC);
+  body = g_strdup (attache_article_get_text (article));
+  g_assert_cmpstr (body, ==, whole);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -536,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/import/encoding/iso-8859-1", test_encoding_latin1);
   g_test_add_func ("/import/encoding/utf-16", test_encoding_utf16);
   g_test_add_func ("/import/encoding/utf-8-bom", test_encoding_utf8_bom);
+  g_test_add_func ("/import/encoding/nfc-pieces", test_encoding_nfc_pieces);
   ADD ("/import/duplicate", test_duplicate);
   ADD ("/import/refused", test_refused);
   ADD ("/import/refused/unreadable", test_refused_unreadable);

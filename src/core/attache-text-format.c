@@ -74,6 +74,84 @@ looks_binary (const guchar *data,
   return FALSE;
 }
 
+/* Whether the character at @p never composes with the one before it, so
+ * that text can be normalised in pieces cut just before it: ASCII, spaces,
+ * punctuation and the letters of cased scripts (what composes with a
+ * character before it is a mark, a vowel sign or a Hangul jamo). */
+static gboolean
+starts_piece (const char *p)
+{
+  gunichar c;
+
+  if ((guchar) *p < 0x80)
+    return TRUE;
+
+  c = g_utf8_get_char_validated (p, -1);
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    return FALSE;
+
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_SPACE_SEPARATOR:
+    case G_UNICODE_LINE_SEPARATOR:
+    case G_UNICODE_PARAGRAPH_SEPARATOR:
+    case G_UNICODE_CONNECT_PUNCTUATION:
+    case G_UNICODE_DASH_PUNCTUATION:
+    case G_UNICODE_CLOSE_PUNCTUATION:
+    case G_UNICODE_FINAL_PUNCTUATION:
+    case G_UNICODE_INITIAL_PUNCTUATION:
+    case G_UNICODE_OTHER_PUNCTUATION:
+    case G_UNICODE_OPEN_PUNCTUATION:
+    case G_UNICODE_LOWERCASE_LETTER:
+    case G_UNICODE_UPPERCASE_LETTER:
+    case G_UNICODE_TITLECASE_LETTER:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* @text in NFC (a letter and its accents composed), or NULL when it is not
+ * valid UTF-8. A piece at a time (see starts_piece ()): GLib's normalisation
+ * moves the rest of its buffer at each composition, so that 1 MB of
+ * accented text in one piece took 6 s. */
+static char *
+normalize_nfc (const char *text)
+{
+  const gsize piece = 4096;
+  gsize length = strlen (text);
+  GString *normal = g_string_sized_new (length);
+  gsize start = 0;
+
+  while (start < length)
+    {
+      gsize end = MIN (start + piece, length);
+      g_autofree char *part = NULL;
+
+      /* To the start of a character (UTF-8 continuation bytes are 10xxxxxx),
+       * then on to one a piece may start with. */
+      while (end < length && ((guchar) text[end] & 0xC0) == 0x80)
+        end++;
+      while (end < length && !starts_piece (text + end))
+        {
+          end++;
+          while (end < length && ((guchar) text[end] & 0xC0) == 0x80)
+            end++;
+        }
+
+      part = g_utf8_normalize (text + start, end - start, G_NORMALIZE_NFC);
+      if (part == NULL)
+        {
+          g_string_free (normal, TRUE);
+          return NULL;
+        }
+      g_string_append (normal, part);
+      start = end;
+    }
+
+  return g_string_free (normal, FALSE);
+}
+
 /* Returns UTF-8 text, with line endings made \n and normalised to NFC. */
 static char *
 decode_text (const guchar  *data,
@@ -135,7 +213,7 @@ decode_text (const guchar  *data,
         }
     }
 
-  normal = g_utf8_normalize (utf8, -1, G_NORMALIZE_NFC);
+  normal = normalize_nfc (utf8);
   if (normal == NULL)
     {
       g_set_error (error, ATTACHE_IMPORT_ERROR, ATTACHE_IMPORT_ERROR_BINARY,
