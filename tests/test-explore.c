@@ -1664,6 +1664,34 @@ test_store_analysis_deleted (Fixture       *f,
   g_assert_cmpint (raw_int (f, "SELECT count (*) FROM actors"), ==, 0);
 }
 
+/* A page pasted into the search: refused, said why, at once. */
+static void
+test_search_too_many_words (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autoptr(AttacheSearchQuery) query = NULL;
+  g_autoptr(AttacheSearchResults) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_search_fixture (f);
+  for (int i = 0; i < 100; i++)
+    g_string_append (words, i % 2 == 0 ? "Marran " : "AND ");
+  query = attache_search_query_new (words->str);
+  results = attache_library_find (f->library, query, 10, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+  g_clear_pointer (&results, attache_search_results_free);
+  attache_search_query_free (g_steal_pointer (&query));
+
+  g_string_append (words, "Marran");
+  query = attache_search_query_new (words->str);
+  results = attache_library_find (f->library, query, 10, &error);
+  g_assert_null (results);
+  g_assert_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_INVALID_QUERY);
+  g_assert_nonnull (strstr (error->message, "at most 100 words"));
+}
+
 static void
 correct_cb (GObject      *object,
             GAsyncResult *result,
@@ -2028,6 +2056,7 @@ main (int   argc,
   ADD ("/explore/correct/undo-merge-after-split", test_correct_undo_merge_after_split);
   ADD ("/explore/correct/find-actor-number", test_find_actor_number);
   ADD ("/explore/store-analysis-deleted", test_store_analysis_deleted);
+  ADD ("/explore/search/too-many-words", test_search_too_many_words);
   ADD ("/explore/correct/async", test_correct_async);
   ADD ("/explore/correct/hold-after-import-and-reanalysis", test_corrections_hold);
   g_test_add_func ("/explore/migrate/from-7", test_migrate_from_7);

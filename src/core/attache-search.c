@@ -46,6 +46,9 @@
 #include "attache-database-private.h"
 #include "attache-library-private.h"
 #include "attache-search.h"
+
+/* The most words (and operators) a search takes. */
+#define MAX_SEARCH_WORDS 100
 #include "attache-task-private.h"
 
 G_DEFINE_BOXED_TYPE (AttacheSearchQuery, attache_search_query,
@@ -235,6 +238,31 @@ attache_search_query_validate (const AttacheSearchQuery  *query,
   g_autofree char *to = NULL;
 
   g_return_val_if_fail (query != NULL, FALSE);
+
+  /* A page of text pasted in is not a search: 30,000 words held the
+   * library for 10 s (the index's time grows with the square of them). */
+  if (query->text != NULL)
+    {
+      guint n_words = 0;
+      gboolean in_word = FALSE;
+
+      for (const char *p = query->text; *p != '\0'; p++)
+        {
+          gboolean space = g_ascii_isspace (*p);
+
+          if (!space && !in_word)
+            n_words++;
+          in_word = !space;
+        }
+      if (n_words > MAX_SEARCH_WORDS)
+        {
+          g_set_error (error, ATTACHE_DATABASE_ERROR, ATTACHE_DATABASE_ERROR_INVALID_QUERY,
+                       ngettext ("A search takes at most %u word; this one has %u",
+                                 "A search takes at most %u words; this one has %u", MAX_SEARCH_WORDS),
+                       MAX_SEARCH_WORDS, n_words);
+          return FALSE;
+        }
+    }
 
   if (!is_blank (query->from) && !parse_day (query->from, &from, error))
     return FALSE;
