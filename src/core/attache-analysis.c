@@ -926,22 +926,6 @@ find_mentions (const AttacheGazetteer *gazetteer,
   return mentions;
 }
 
-static Cluster *
-find_cluster (GPtrArray        *clusters,
-              AttacheActorType  type,
-              const char       *name)
-{
-  for (guint c = 0; c < clusters->len; c++)
-    {
-      Cluster *cluster = clusters->pdata[c];
-
-      if (cluster->type == type && g_ascii_strcasecmp (cluster->name, name) == 0)
-        return cluster;
-    }
-
-  return NULL;
-}
-
 static void
 add_mention (Cluster            *cluster,
              const Mention      *m,
@@ -965,6 +949,68 @@ add_mention (Cluster            *cluster,
     add_unique (cluster->roles, m->role);
 }
 
+/* Lookups of the clusters made so far, so that an article naming 50,000
+ * people is not 50,000 passes over them all (12 s for 1 MB of names): the
+ * first person of each last name, and the clusters of each name (ASCII
+ * letters folded, as g_ascii_strcasecmp () compares them), in the order
+ * they were made. */
+typedef struct
+{
+  GHashTable *by_last_name;   /* char * → Cluster *, not owned */
+  GHashTable *by_name;        /* char * → GPtrArray of Cluster *, not owned */
+} ClusterIndex;
+
+static void
+cluster_index_init (ClusterIndex *index)
+{
+  index->by_last_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+cluster_index_clear (ClusterIndex *index)
+{
+  g_clear_pointer (&index->by_last_name, g_hash_table_unref);
+  g_clear_pointer (&index->by_name, g_hash_table_unref);
+}
+
+static void
+index_last_name (ClusterIndex *index,
+                 Cluster      *cluster)
+{
+  if (cluster->type == ATTACHE_ACTOR_PERSON && cluster->last_name != NULL &&
+      !g_hash_table_contains (index->by_last_name, cluster->last_name))
+    g_hash_table_insert (index->by_last_name, g_strdup (cluster->last_name), cluster);
+}
+
+static void
+index_name (ClusterIndex *index,
+            Cluster      *cluster)
+{
+  g_autofree char *key = g_ascii_strdown (cluster->name, -1);
+  GPtrArray *same = g_hash_table_lookup (index->by_name, key);
+
+  if (same == NULL)
+    {
+      same = g_ptr_array_new ();
+      g_hash_table_insert (index->by_name, g_steal_pointer (&key), same);
+    }
+  g_ptr_array_add (same, cluster);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ClusterIndex, cluster_index_clear)
+
+/* The clusters named @name, ASCII case aside, in the order they were made;
+ * NULL for none. */
+static GPtrArray *
+clusters_named (ClusterIndex *index,
+                const char   *name)
+{
+  g_autofree char *key = g_ascii_strdown (name, -1);
+
+  return g_hash_table_lookup (index->by_name, key);
+}
+
 static GPtrArray *
 build_actors (GArray             *mentions,
               GArray             *title_mentions,
@@ -974,7 +1020,10 @@ build_actors (GArray             *mentions,
   g_autoptr(GPtrArray) clusters = g_ptr_array_new_with_free_func ((GDestroyNotify) cluster_free);
   GArray *all[2] = { mentions, title_mentions };
   GPtrArray *actors = g_ptr_array_new_with_free_func ((GDestroyNotify) found_actor_free);
+  g_auto(ClusterIndex) index = { NULL, NULL };
   double max_score = 0;
+
+  cluster_index_init (&index);
 
   /* 1. People with a full name, longest form first: they name the clusters. */
   for (guint a = 0; a < 2; a++)
@@ -985,21 +1034,15 @@ build_actors (GArray             *mentions,
         if (m->type == ATTACHE_ACTOR_PERSON && strchr (m->canonical, ' ') != NULL)
           {
             g_autofree char *last = last_word_lower (m->canonical);
-            Cluster *cluster = NULL;
+            Cluster *cluster = g_hash_table_lookup (index.by_last_name, last);
 
-            for (guint c = 0; c < clusters->len && cluster == NULL; c++)
-              {
-                Cluster *candidate = clusters->pdata[c];
-
-                if (candidate->type == ATTACHE_ACTOR_PERSON && g_str_equal (candidate->last_name, last))
-                  cluster = candidate;
-              }
             if (cluster == NULL)
               {
                 cluster = cluster_new (ATTACHE_ACTOR_PERSON, m->canonical);
                 cluster->last_name = g_steal_pointer (&last);
                 cluster->full_name = TRUE;
                 g_ptr_array_add (clusters, cluster);
+                index_last_name (&index, cluster);
               }
             else if (strlen (m->canonical) > strlen (cluster->name))
               {
@@ -1012,7 +1055,11 @@ build_actors (GArray             *mentions,
       }
 
   /* 2. Everything else: a lone surname joins its person, whatever the tagger
-   *    called it; the rest by canonical name and type. */
+   *    called it; the rest by canonical name and type. (The people's names
+   *    are settled: indexed now.) */
+  for (guint c = 0; c < clusters->len; c++)
+    index_name (&index, clusters->pdata[c]);
+
   for (guint a = 0; a < 2; a++)
     for (guint i = 0; i < all[a]->len; i++)
       {
@@ -1026,14 +1073,7 @@ build_actors (GArray             *mentions,
           {
             g_autofree char *lower = g_utf8_strdown (m->canonical, -1);
 
-            for (guint c = 0; c < clusters->len && cluster == NULL; c++)
-              {
-                Cluster *candidate = clusters->pdata[c];
-
-                if (candidate->type == ATTACHE_ACTOR_PERSON && candidate->last_name != NULL &&
-                    g_str_equal (candidate->last_name, lower))
-                  cluster = candidate;
-              }
+            cluster = g_hash_table_lookup (index.by_last_name, lower);
           }
 
         /* An acronym of an organisation already seen. */
@@ -1048,18 +1088,20 @@ build_actors (GArray             *mentions,
             }
 
         if (cluster == NULL)
-          cluster = find_cluster (clusters, m->type, m->canonical);
-
-        /* The same unknown name tagged a person here, an organisation there:
-         * one actor, whose type the majority decides below. */
-        if (cluster == NULL && !m->known)
           {
-            for (guint c = 0; c < clusters->len && cluster == NULL; c++)
-              {
-                Cluster *candidate = clusters->pdata[c];
+            GPtrArray *same = clusters_named (&index, m->canonical);
 
-                if (!candidate->full_name && candidate->type != ATTACHE_ACTOR_COUNTRY &&
-                    g_ascii_strcasecmp (candidate->name, m->canonical) == 0)
+            for (guint c = 0; same != NULL && c < same->len && cluster == NULL; c++)
+              if (((Cluster *) same->pdata[c])->type == m->type)
+                cluster = same->pdata[c];
+
+            /* The same unknown name tagged a person here, an organisation
+             * there: one actor, whose type the majority decides below. */
+            for (guint c = 0; same != NULL && !m->known && c < same->len && cluster == NULL; c++)
+              {
+                Cluster *candidate = same->pdata[c];
+
+                if (!candidate->full_name && candidate->type != ATTACHE_ACTOR_COUNTRY)
                   cluster = candidate;
               }
           }
@@ -1070,6 +1112,8 @@ build_actors (GArray             *mentions,
             if (m->type == ATTACHE_ACTOR_PERSON)
               cluster->last_name = last_word_lower (m->canonical);
             g_ptr_array_add (clusters, cluster);
+            index_last_name (&index, cluster);
+            index_name (&index, cluster);
           }
 
         add_mention (cluster, m, a == 0);
