@@ -1861,6 +1861,14 @@ test_feeds (Fixture       *fixture,
                                              "win.undo-unsubscribe-feed", "x", feed_id));
   wait_until (n_feed_rows (fixture) == 1);
 
+  /* Unsubscribe, then subscribe again while Undo is offered: that is the
+   * Undo, and the feed stays when the window closes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.unsubscribe-feed", "x", feed_id));
+  g_assert_cmpuint (n_feed_rows (fixture), ==, 0);
+  attache_window_subscribe_feed (fixture->window, url);
+  wait_until (n_feed_rows (fixture) == 1);
+
   /* Unsubscribed for good once the toast is gone: the articles stay. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
                                              "win.unsubscribe-feed", "x", feed_id));

@@ -2283,6 +2283,14 @@ on_settings_feed_refresh_interval_changed_cb (GSettings     *settings,
 
 /* Subscribing */
 
+/* Feed @id, if it waits to be removed (its toast offers Undo), is kept. */
+static void
+keep_feed (AttacheWindow *self,
+           gint64         id)
+{
+  g_hash_table_remove (self->unsubscribed, &id);
+}
+
 static void
 subscribe_cb (GObject      *object,
               GAsyncResult *result,
@@ -2322,6 +2330,10 @@ subscribe_cb (GObject      *object,
         add_toast (self, adw_toast_new (what));
       return;
     }
+
+  /* Unsubscribed a moment ago, Undo still offered: subscribing again is
+   * that Undo, or the toast going would remove the feed after all. */
+  keep_feed (self, attache_feed_refresh_get_feed_id (refresh));
 
   /* Its articles shown, as soon as the list has the feed. */
   self->pending_feed_id = attache_feed_refresh_get_feed_id (refresh);
@@ -2460,7 +2472,11 @@ import_opml_cb (GObject      *object,
       const AttacheFeedAdded *feed = &g_array_index (added, AttacheFeedAdded, i);
 
       if (feed->status == ATTACHE_ADD_DUPLICATE)
-        n_duplicates++;
+        {
+          n_duplicates++;
+          /* One unsubscribed a moment ago stays, as in the list now. */
+          keep_feed (self, feed->id);
+        }
       else
         g_array_append_val (new_ids, feed->id);
     }
