@@ -372,6 +372,44 @@ test_runner (void)
   test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* A runner let go while it works is gone at once, its run cancelled: it
+ * does not go on analysing for a window already closed. */
+static void
+test_runner_let_go (void)
+{
+  g_autofree char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttacheLibrary) library = attache_library_open (path, &error);
+  AttacheAnalysisRunner *runner;
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Minister Ilse Marran met the union in Valmora on day %u.", i);
+
+      store_article (library, "Talks", text);
+    }
+
+  runner = attache_analysis_runner_new (library);
+  g_assert_true (attache_analysis_runner_get_busy (runner));
+  g_object_add_weak_pointer (G_OBJECT (runner), (gpointer *) &runner);
+  g_object_unref (runner);
+  g_assert_null (runner);
+
+  /* Its run ends (cancelled) without it, and lets the library go. */
+  {
+    AttacheLibrary *gone = library;
+    guint timeout = g_timeout_add_seconds (60, test_timeout_cb, NULL);
+
+    g_object_add_weak_pointer (G_OBJECT (gone), (gpointer *) &gone);
+    g_clear_object (&library);
+    while (gone != NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_source_remove (timeout);
+  }
+  test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 /* Topics sink when the library is full of their words. */
 static void
 test_library_topics (void)
@@ -423,6 +461,7 @@ main (int   argc,
   g_test_add_func ("/analysis/stored", test_stored);
   g_test_add_func ("/analysis/pending", test_pending);
   g_test_add_func ("/analysis/runner", test_runner);
+  g_test_add_func ("/analysis/runner-let-go", test_runner_let_go);
   g_test_add_func ("/analysis/library-topics", test_library_topics);
 
   return g_test_run ();

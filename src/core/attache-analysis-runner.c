@@ -44,17 +44,24 @@ set_busy (AttacheAnalysisRunner *self,
     }
 }
 
+/* The run holds the runner weakly: when its owner lets it go, it is
+ * disposed, which cancels the run (a run holding it went on analysing the
+ * whole library after the window had closed). */
 static void
 analyze_pending_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(AttacheAnalysisRunner) self = user_data;
+  GWeakRef *weak = user_data;
+  g_autoptr(AttacheAnalysisRunner) self = g_weak_ref_get (weak);
   g_autoptr(GError) error = NULL;
   gint64 done;
 
+  g_weak_ref_clear (weak);
+  g_free (weak);
+
   done = attache_library_analyze_pending_finish (ATTACHE_LIBRARY (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   g_clear_error (&self->error);
@@ -79,9 +86,12 @@ analyze_pending_cb (GObject      *object,
 static void
 start_run (AttacheAnalysisRunner *self)
 {
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (weak, self);
   set_busy (self, TRUE);
   attache_library_analyze_pending_async (self->library, self->cancellable,
-                                         analyze_pending_cb, g_object_ref (self));
+                                         analyze_pending_cb, weak);
 }
 
 static void
